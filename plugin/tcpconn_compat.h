@@ -1,0 +1,30 @@
+/* tcpconn_compat.h
+ * The few Wireshark API differences between 4.0, 4.2 and 4.4, in one place.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TCPCONN_COMPAT_H
+#define TCPCONN_COMPAT_H
+
+#include <ws_version.h>
+
+#define TCPCONN_WS_AT_LEAST(maj, min) \
+    (WIRESHARK_VERSION_MAJOR > (maj) || \
+     (WIRESHARK_VERSION_MAJOR == (maj) && WIRESHARK_VERSION_MINOR >= (min)))
+
+/* field_info.value is an fvalue_t in 4.0 and an fvalue_t * from 4.2 on. */
+#if TCPCONN_WS_AT_LEAST(4, 2)
+#define TCPCONN_FVALUE(fi) ((fi)->value)
+#else
+#define TCPCONN_FVALUE(fi) (&(fi)->value)
+#endif
+
+/* 4.4 wants plugin_describe() and declares the plugin symbols itself in
+ * wsutil/plugins.h, which the 4.0 development package does not install. */
+#if TCPCONN_WS_AT_LEAST(4, 4)
+#define TCPCONN_HAVE_PLUGIN_DESCRIBE 1
+#else
+#define TCPCONN_HAVE_PLUGIN_DESCRIBE 0
+#endif
+
+#endif /* TCPCONN_COMPAT_H */

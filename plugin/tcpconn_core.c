@@ -1,0 +1,750 @@
+/* tcpconn_core.c
+ * Steps one TCP stream with one segment, as a capture point sees it.
+ *
+ * Model: two endpoints, each with its RFC 9293 state (section 3.3.2).  A
+ * segment changes the sender's state once sent and the receiver's once
+ * received; the capture point sees segments in flight, so we assume a
+ * segment arrives unless a later frame shows it did not (a retransmitted
+ * SYN shows that no SYN-ACK arrived, crossing FINs show that neither FIN had
+ * arrived when the other was sent).  Such revisions change only the states
+ * reported from that frame on, never an earlier frame's annotation.
+ *
+ * Every state change goes through ep_apply() or ep_revise().
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+
+#include "tcpconn_core.h"
+#include "tcpconn_seq.h"
+
+#define PEER(d) ((uint8_t)((d) ^ 1u))
+
+/* ---- the choke point for state changes ---- */
+
+static void ep_apply(tc_endpoint_t *ep, tc_ep_event_t ev)
+{
+    ep->state = (uint8_t)tc_fsm_next((tc_state_t)ep->state, ev);
+}
+
+/* A later frame shows that an earlier assumption was wrong. */
+static void ep_revise(tc_endpoint_t *ep, tc_state_t state)
+{
+    ep->state = (uint8_t)state;
+}
+
+static void add_event(tc_result_t *res, tc_event_t ev)
+{
+    res->events |= TC_EV_BIT(ev);
+}
+
+static tc_endpoint_t *sender(tc_stream_t *st, const tc_segment_t *seg)
+{
+    return &st->ep[seg->dir];
+}
+
+static tc_endpoint_t *receiver(tc_stream_t *st, const tc_segment_t *seg)
+{
+    return &st->ep[PEER(seg->dir)];
+}
+
+static bool has_ack(const tc_segment_t *seg)
+{
+    return (seg->flags & TC_ACK) != 0;
+}
+
+/* Does this ack value acknowledge the endpoint's SYN (and, with TCP Fast
+ * Open, the data the SYN carried; RFC 7413 section 3)? */
+static bool acks_syn(const tc_endpoint_t *ep, uint32_t ack)
+{
+    if (!(ep->flags & TC_EP_SYN))
+        return false;
+    return ack == ep->isn + 1u || (ep->syn_len && ack == ep->isn + 1u + ep->syn_len);
+}
+
+/* First sequence number after the SYN (RFC 9293 section 3.4: the SYN
+ * occupies ISN, data starts at ISN + 1). */
+static bool seq_after_syn(const tc_endpoint_t *ep, uint32_t seq)
+{
+    return seq == ep->isn + 1u || (ep->syn_len && seq == ep->isn + 1u + ep->syn_len);
+}
+
+/* ---- retries ---- */
+
+/* Backoff factors this close to 1 or 2 count as linear or doubling steps. */
+static bool factor_is_linear(double f)   { return f > 0.75 && f < 1.33; }
+static bool factor_is_doubling(double f) { return f > 1.6 && f < 2.5; }
+
+static tc_pattern_t pattern_next(tc_pattern_t p, double factor)
+{
+    bool lin = factor_is_linear(factor);
+    bool dbl = factor_is_doubling(factor);
+
+    switch (p) {
+    case TC_PATTERN_NONE:
+        return lin ? TC_PATTERN_LINEAR : dbl ? TC_PATTERN_EXPONENTIAL : TC_PATTERN_IRREGULAR;
+    case TC_PATTERN_LINEAR:
+        return lin ? TC_PATTERN_LINEAR : dbl ? TC_PATTERN_LIN_EXP : TC_PATTERN_IRREGULAR;
+    case TC_PATTERN_EXPONENTIAL:
+        return dbl ? TC_PATTERN_EXPONENTIAL : TC_PATTERN_IRREGULAR;
+    case TC_PATTERN_LIN_EXP:
+        return dbl ? TC_PATTERN_LIN_EXP : TC_PATTERN_IRREGULAR;
+    default:
+        return TC_PATTERN_IRREGULAR;
+    }
+}
+
+static void retry_start(tc_retry_track_t *rt, const tc_segment_t *seg)
+{
+    memset(rt, 0, sizeof *rt);
+    rt->orig_frame = seg->frame;
+    rt->last_ns = seg->time_ns;
+}
+
+static void retry_summary(tc_summary_t *sum, const tc_retry_track_t *rt, tc_retry_kind_t kind)
+{
+    switch (kind) {
+    case TC_RETRY_SYN:
+        sum->syn_retries = rt->count;
+        sum->syn_pattern = rt->pattern;
+        break;
+    case TC_RETRY_SYNACK:
+        if (rt->count > sum->synack_retries)
+            sum->synack_retries = rt->count;
+        break;
+    default:
+        if (rt->count > sum->fin_retries)
+            sum->fin_retries = rt->count;
+        break;
+    }
+}
+
+/* The retransmission timer doubles on each expiry (RFC 6298 section 5.5);
+ * recent Linux first retries SYNs at linear intervals.  Report what was
+ * measured: the interval, its ratio to the previous one, the pattern. */
+static void retry_note(tc_stream_t *st, tc_endpoint_t *ep, const tc_segment_t *seg,
+                       tc_retry_kind_t kind, tc_result_t *res)
+{
+    static const tc_event_t ev[TC_RETRY_COUNT] = {
+        [TC_RETRY_SYN] = TC_EV_SYN_RETRY,
+        [TC_RETRY_SYNACK] = TC_EV_SYNACK_RETRY,
+        [TC_RETRY_FIN] = TC_EV_FIN_RETRY,
+    };
+    tc_retry_track_t *rt = &ep->retry;
+    int64_t interval = seg->time_ns - rt->last_ns;
+
+    rt->count++;
+    if (rt->last_interval_ns > 0) {
+        res->retry_backoff = (double)interval / (double)rt->last_interval_ns;
+        res->flags |= TC_R_BACKOFF;
+        rt->pattern = (uint8_t)pattern_next((tc_pattern_t)rt->pattern, res->retry_backoff);
+    }
+    rt->last_interval_ns = interval;
+    rt->last_ns = seg->time_ns;
+
+    res->retry_kind = (uint8_t)kind;
+    res->retry_count = rt->count;
+    res->retry_of = rt->orig_frame;
+    res->retry_interval_ns = interval;
+    res->retry_pattern = rt->pattern;
+    add_event(res, ev[kind]);
+    retry_summary(&st->sum, rt, kind);
+}
+
+/* ---- lifecycles ---- */
+
+static void restart(tc_stream_t *st, tc_result_t *res, tc_summary_t *ended)
+{
+    uint16_t life = st->lifecycle;
+
+    if (ended)
+        *ended = st->sum;
+    tc_stream_init(st);
+    st->lifecycle = (uint16_t)(life + 1);
+    res->flags |= TC_R_NEW_LIFE;
+}
+
+/* A capture that starts after the handshake: no handshake annotation, and
+ * the roles stay unknown.  A segment carrying an ACK is only sent in a
+ * synchronized state, and it acknowledges a SYN the receiver sent, so both
+ * endpoints are past the handshake (RFC 9293 section 3.10.7.4). */
+static void midstream_start(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    st->phase = TC_PHASE_OPEN;
+    st->flags |= TC_ST_MIDSTREAM;
+    add_event(res, TC_EV_HS_NOT_SEEN);
+    if (has_ack(seg)) {
+        ep_revise(sender(st, seg), TC_STATE_ESTABLISHED);
+        ep_revise(receiver(st, seg), TC_STATE_ESTABLISHED);
+    }
+}
+
+/* ---- handshake (RFC 9293 section 3.5) ---- */
+
+static void hs_step_result(tc_stream_t *st, tc_result_t *res, tc_check_t check)
+{
+    res->hs_step = st->hs_step;
+    res->hs_kind = st->hs_kind;
+    res->hs_check = (uint8_t)check;
+    add_event(res, TC_EV_HS_STEP);
+}
+
+static void hs_complete(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    st->phase = TC_PHASE_OPEN;
+    st->sum.complete_frame = seg->frame;
+    res->flags |= TC_R_HS_COMPLETE;
+}
+
+/* Step 1: the first SYN.  Its receiver is assumed to be listening. */
+static void hs_start(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    st->phase = TC_PHASE_HANDSHAKE;
+    st->client = seg->dir;
+    st->hs_kind = TC_HS_THREE_WAY;
+    st->hs_step = 1;
+    st->syn_ns = seg->time_ns;
+    st->sum.syn_frame = seg->frame;
+    s->role = TC_ROLE_CLIENT;
+    r->role = TC_ROLE_SERVER;
+    s->flags |= TC_EP_SYN;
+    s->isn = seg->seq;
+    s->syn_len = (uint16_t)(seg->len > UINT16_MAX ? UINT16_MAX : seg->len);
+    retry_start(&s->retry, seg);
+    if (r->state == TC_STATE_UNKNOWN || r->state == TC_STATE_CLOSED)
+        ep_revise(r, TC_STATE_LISTEN);
+    ep_apply(s, TC_E_SND_SYN);
+    ep_apply(r, TC_E_RCV_SYN);
+    hs_step_result(st, res, TC_CHECK_NONE);
+}
+
+/* A bare SYN from the endpoint that already sent one, same ISN: no SYN-ACK
+ * arrived, so the sender is (still) in SYN_SENT (RFC 9293 section 3.10.7.3). */
+static void syn_retry(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg);
+
+    retry_note(st, s, seg, TC_RETRY_SYN, res);
+    st->syn_ns = seg->time_ns;
+    ep_revise(s, TC_STATE_SYN_SENT);
+    ep_apply(receiver(st, seg), TC_E_RCV_SYN);
+}
+
+/* Both endpoints sent a bare SYN (RFC 9293 section 3.5, figure 8).  The
+ * second sender had not received the first SYN when it sent its own. */
+static void simultaneous_open(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    st->hs_kind = TC_HS_SIMULTANEOUS;
+    st->hs_step = 2;
+    s->role = r->role = TC_ROLE_PEER;
+    s->flags |= TC_EP_SYN;
+    s->isn = seg->seq;
+    s->syn_len = (uint16_t)(seg->len > UINT16_MAX ? UINT16_MAX : seg->len);
+    retry_start(&s->retry, seg);
+    ep_revise(s, TC_STATE_SYN_SENT);
+    ep_apply(s, TC_E_RCV_SYN);
+    ep_apply(r, TC_E_RCV_SYN);
+    hs_step_result(st, res, TC_CHECK_NONE);
+    add_event(res, TC_EV_HS_SIMULTANEOUS);
+}
+
+static void on_bare_syn(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res,
+                        tc_summary_t *ended)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    if (s->flags & TC_EP_SYN) {
+        if (seg->seq == s->isn && st->phase == TC_PHASE_HANDSHAKE) {
+            syn_retry(st, seg, res);
+            return;
+        }
+        if (seg->seq == s->isn && st->phase != TC_PHASE_CLOSED) {
+            add_event(res, TC_EV_SYN_AFTER_OPEN);
+            return;
+        }
+    } else if (st->phase == TC_PHASE_HANDSHAKE && (r->flags & TC_EP_SYN)
+               && !(r->flags & TC_EP_SYNACK)) {
+        simultaneous_open(st, seg, res);
+        return;
+    }
+    if (st->phase != TC_PHASE_NONE) {
+        /* A new connection on the same address and port pair: after the
+         * old one ended, or over one we never saw close. */
+        if (st->phase == TC_PHASE_OPEN || st->phase == TC_PHASE_CLOSING)
+            add_event(res, TC_EV_SYN_ON_OPEN);
+        if (!(st->flags & TC_ST_STALE_RST))
+            add_event(res, TC_EV_PORT_REUSE);
+        restart(st, res, ended);
+    }
+    hs_start(st, seg, res);
+}
+
+/* The SYN-ACK of a three-way handshake: it must acknowledge the client's
+ * ISN + 1 (RFC 9293 section 3.10.7.3).  A wrong one is not a valid step. */
+static void three_way_synack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    st->last_synack_ack = seg->ack;
+    st->flags |= TC_ST_SYNACK_SEEN;
+    res->hs_syn_retries = r->retry.count;
+    if (!acks_syn(r, seg->ack)) {
+        res->hs_step = 2;
+        res->hs_kind = st->hs_kind;
+        res->hs_check = TC_CHECK_BAD;
+        add_event(res, TC_EV_SYNACK_BAD_ACK);
+        return;
+    }
+    st->hs_step = 2;
+    st->flags |= TC_ST_SYNACK_OK;
+    s->isn = seg->seq;
+    s->flags |= TC_EP_SYN | TC_EP_SYNACK;
+    r->flags |= TC_EP_SYN_ACKED;
+    retry_start(&s->retry, seg);
+    ep_apply(s, TC_E_SND_SYNACK);
+    ep_apply(r, TC_E_RCV_SYNACK);
+    if (st->sum.syn_frame)
+        res->syn_synack_ns = seg->time_ns - st->syn_ns;
+    st->synack_ns = seg->time_ns;
+    hs_step_result(st, res, TC_CHECK_OK);
+}
+
+/* The first acknowledgment of an endpoint's SYN during a simultaneous open:
+ * the next step; both SYNs acknowledged completes the handshake. */
+static void simultaneous_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    r->flags |= TC_EP_SYN_ACKED;
+    if (seg->flags & TC_SYN) {
+        s->flags |= TC_EP_SYNACK;
+        ep_apply(s, TC_E_SND_SYNACK);
+    }
+    ep_apply(r, TC_E_RCV_SYNACK);
+    st->hs_step++;
+    hs_step_result(st, res, TC_CHECK_OK);
+    if (s->flags & TC_EP_SYN_ACKED)
+        hs_complete(st, seg, res);
+}
+
+/* A SYN-ACK with the sender's ISN again.  After the handshake completed it
+ * shows that the final ACK did not arrive: the server is back in
+ * SYN_RECEIVED until the client's next ACK. */
+static void synack_retry(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg);
+
+    retry_note(st, s, seg, TC_RETRY_SYNACK, res);
+    st->synack_ns = seg->time_ns;
+    if (st->phase == TC_PHASE_OPEN) {
+        add_event(res, TC_EV_ACK_LOST);
+        ep_revise(s, TC_STATE_SYN_RECEIVED);
+    }
+    ep_apply(receiver(st, seg), TC_E_RCV_SYNACK);
+}
+
+/* The capture starts at the SYN-ACK: the roles follow from it, the client's
+ * ISN is derived from the ack, which therefore cannot be checked. */
+static void partial_handshake(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    st->phase = TC_PHASE_HANDSHAKE;
+    st->client = PEER(seg->dir);
+    st->hs_kind = TC_HS_THREE_WAY;
+    r->role = TC_ROLE_CLIENT;
+    s->role = TC_ROLE_SERVER;
+    r->flags |= TC_EP_SYN;
+    r->isn = seg->ack - 1u;
+    ep_revise(r, TC_STATE_SYN_SENT);
+    add_event(res, TC_EV_HS_SYN_NOT_SEEN);
+    three_way_synack(st, seg, res);
+    res->hs_check = TC_CHECK_NONE;
+}
+
+static void on_synack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    if (st->phase == TC_PHASE_NONE) {
+        partial_handshake(st, seg, res);
+        return;
+    }
+    if ((s->flags & TC_EP_SYNACK) && seg->seq == s->isn
+        && (st->phase == TC_PHASE_HANDSHAKE || st->phase == TC_PHASE_OPEN)) {
+        synack_retry(st, seg, res);
+        return;
+    }
+    if (st->phase != TC_PHASE_HANDSHAKE) {
+        add_event(res, TC_EV_SYNACK_UNEXPECTED);
+        return;
+    }
+    if (st->hs_kind == TC_HS_SIMULTANEOUS) {
+        if (acks_syn(r, seg->ack) && !(r->flags & TC_EP_SYN_ACKED)) {
+            simultaneous_ack(st, seg, res);
+        } else {
+            res->hs_check = TC_CHECK_BAD;
+            add_event(res, TC_EV_SYNACK_BAD_ACK);
+        }
+        return;
+    }
+    if (seg->dir == st->client) {
+        add_event(res, TC_EV_SYNACK_WRONG_DIR);
+        return;
+    }
+    three_way_synack(st, seg, res);
+}
+
+static void on_syn(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res,
+                   tc_summary_t *ended)
+{
+    /* Stacks discard these (Linux drops SYN+FIN and SYN+RST); we cannot
+     * tell what the receiver made of them, so they change nothing. */
+    if (seg->flags & TC_RST) {
+        add_event(res, TC_EV_SYN_RST);
+        return;
+    }
+    if (seg->flags & TC_FIN) {
+        add_event(res, TC_EV_SYN_FIN);
+        return;
+    }
+    if (seg->len > 0)
+        add_event(res, TC_EV_SYN_DATA);
+    if (has_ack(seg))
+        on_synack(st, seg, res);
+    else
+        on_bare_syn(st, seg, res, ended);
+}
+
+/* Step 3 of a three-way handshake: the client acknowledges the server's
+ * ISN + 1 from its own ISN + 1 (RFC 9293 section 3.5, figure 6, line 4). */
+static void three_way_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    res->hs_step = 3;
+    res->hs_kind = st->hs_kind;
+    res->hs_check = TC_CHECK_BAD;
+    if (!acks_syn(r, seg->ack)) {
+        add_event(res, TC_EV_ACK_BAD_ACK);
+        return;
+    }
+    if (!seq_after_syn(s, seg->seq)) {
+        add_event(res, TC_EV_ACK_BAD_SEQ);
+        return;
+    }
+    st->hs_step = 3;
+    r->flags |= TC_EP_SYN_ACKED;
+    ep_apply(s, TC_E_RCV_SYNACK);
+    ep_apply(r, TC_E_RCV_SYN_ACK);
+    res->synack_ack_ns = seg->time_ns - st->synack_ns;
+    hs_step_result(st, res, TC_CHECK_OK);
+    hs_complete(st, seg, res);
+}
+
+/* A non-SYN segment while the handshake is under way. */
+static void hs_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *r = receiver(st, seg);
+
+    if (!has_ack(seg))
+        return;
+    if (st->hs_kind == TC_HS_SIMULTANEOUS) {
+        if (!(r->flags & TC_EP_SYN_ACKED) && acks_syn(r, seg->ack))
+            simultaneous_ack(st, seg, res);
+        return;
+    }
+    if (seg->dir == st->client && (st->flags & TC_ST_SYNACK_OK))
+        three_way_ack(st, seg, res);
+}
+
+/* ---- teardown (RFC 9293 section 3.6) ---- */
+
+static void td_next_step(tc_stream_t *st, tc_result_t *res)
+{
+    st->td_step++;
+    res->td_step = st->td_step;
+    res->td_kind = st->td_kind;
+    if (st->flags & TC_ST_HALF_CLOSE)
+        res->flags |= TC_R_HALF_CLOSE;
+    /* The active closer waits in TIME_WAIT; after FINs crossed, both do
+     * (RFC 9293 section 3.6, figures 12 and 13). */
+    if (st->td_kind == TC_TD_SIMULTANEOUS)
+        res->time_wait = 3;
+    else if (st->td_kind != TC_TD_NONE && st->first_closer != TC_DIR_NONE)
+        res->time_wait = (uint8_t)(1u << st->first_closer);
+    add_event(res, TC_EV_TD_STEP);
+}
+
+/* The segment acknowledges the receiver's FIN for the first time. */
+static void fin_acked(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, bool with_new_fin)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    r->flags |= TC_EP_FIN_ACKED;
+    ep_apply(r, TC_E_RCV_FIN_ACK);
+    if (with_new_fin)
+        return;     /* the FIN handler numbers this merged segment */
+    if (!(s->flags & TC_EP_FIN) && st->td_kind == TC_TD_NONE)
+        st->td_kind = TC_TD_FOUR_WAY;   /* a separate ACK of the first FIN */
+    td_next_step(st, res);
+}
+
+static void fin_new(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, bool acks_peer_fin)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    s->flags |= TC_EP_FIN;
+    s->fin_seq = seg->seq + seg->len;
+    retry_start(&s->retry, seg);
+    if (!(r->flags & TC_EP_FIN)) {
+        /* the first FIN: its sender closes actively */
+        st->first_closer = seg->dir;
+        st->phase = TC_PHASE_CLOSING;
+        st->sum.fin_frame = seg->frame;
+        res->closer = TC_CLOSER_ACTIVE;
+        ep_apply(s, TC_E_SND_FIN);
+        ep_apply(r, TC_E_RCV_FIN);
+    } else if (r->flags & TC_EP_FIN_ACKED) {
+        /* the passive closer's FIN; if it is also the first ACK of the
+         * active FIN, ACK and FIN are merged: a three-way close */
+        res->closer = TC_CLOSER_PASSIVE;
+        if (acks_peer_fin) {
+            st->td_kind = TC_TD_THREE_WAY;
+            res->flags |= TC_R_MERGED;
+        }
+        ep_apply(s, TC_E_SND_FIN);
+        ep_apply(r, TC_E_RCV_FIN);
+    } else {
+        /* the FINs crossed: this sender had not received the peer's FIN,
+         * so it was not in CLOSE_WAIT but went FIN_WAIT_1 -> CLOSING */
+        st->td_kind = TC_TD_SIMULTANEOUS;
+        res->closer = TC_CLOSER_ACTIVE;
+        add_event(res, TC_EV_TD_SIMULTANEOUS);
+        ep_revise(s, TC_STATE_FIN_WAIT_1);
+        ep_apply(s, TC_E_RCV_FIN);
+        ep_apply(r, TC_E_RCV_FIN);
+    }
+    td_next_step(st, res);
+}
+
+/* Data in a closing connection: beyond the sender's own FIN is a protocol
+ * violation (RFC 9293 section 3.10.7.4); after the peer's FIN was
+ * acknowledged it is a half-close, allowed in CLOSE_WAIT. */
+static void td_data(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    if (seg->len == 0)
+        return;
+    if ((s->flags & TC_EP_FIN) && tc_seq_geq(seg->seq, s->fin_seq)) {
+        add_event(res, TC_EV_DATA_AFTER_FIN);
+        return;
+    }
+    if ((r->flags & TC_EP_FIN) && !(s->flags & TC_EP_FIN) && has_ack(seg)
+        && tc_seq_gt(seg->ack, r->fin_seq)) {
+        st->flags |= TC_ST_HALF_CLOSE;
+        res->flags |= TC_R_HALF_CLOSE;
+        res->td_kind = TC_TD_HALF_CLOSE;
+        add_event(res, TC_EV_HALF_CLOSE_DATA);
+    }
+}
+
+static void td_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    bool fin = (seg->flags & TC_FIN) != 0;
+    bool new_fin = fin && !(s->flags & TC_EP_FIN);
+    bool acks_peer_fin = (r->flags & TC_EP_FIN) && !(r->flags & TC_EP_FIN_ACKED)
+                         && has_ack(seg) && tc_seq_gt(seg->ack, r->fin_seq);
+
+    td_data(st, seg, res);
+    /* the ACK field is processed before the FIN bit (RFC 9293 3.10.7.4) */
+    if (acks_peer_fin)
+        fin_acked(st, seg, res, new_fin);
+    if (new_fin)
+        fin_new(st, seg, res, acks_peer_fin);
+    else if (fin && seg->seq + seg->len == s->fin_seq)
+        retry_note(st, s, seg, TC_RETRY_FIN, res);
+    if ((s->flags & r->flags & TC_EP_FIN_ACKED) && st->phase != TC_PHASE_CLOSED) {
+        st->phase = TC_PHASE_CLOSED;
+        res->flags |= TC_R_TD_COMPLETE;
+    }
+}
+
+/* A segment without SYN or RST. */
+static void on_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    if (st->phase == TC_PHASE_NONE)
+        midstream_start(st, seg, res);
+    if (st->phase == TC_PHASE_CLOSED && (st->flags & TC_ST_RESET)) {
+        add_event(res, TC_EV_AFTER_RST);
+        return;
+    }
+    if (st->phase == TC_PHASE_HANDSHAKE)
+        hs_segment(st, seg, res);
+    else if (r->state == TC_STATE_SYN_RECEIVED && has_ack(seg) && acks_syn(r, seg->ack))
+        ep_apply(r, TC_E_RCV_SYN_ACK);      /* the repeated final ACK */
+    if (seg->len > 0 && s->state != TC_STATE_UNKNOWN && s->state < TC_STATE_ESTABLISHED)
+        add_event(res, TC_EV_DATA_BEFORE_HS);
+    td_segment(st, seg, res);
+}
+
+/* ---- reset (RFC 9293 section 3.10.7) ---- */
+
+static tc_rst_kind_t rst_classify(const tc_stream_t *st, const tc_segment_t *seg)
+{
+    const tc_endpoint_t *s = &st->ep[seg->dir];
+
+    if (st->phase == TC_PHASE_HANDSHAKE) {
+        /* RST instead of a SYN-ACK: nothing listens (3.10.7.1) */
+        if (seg->dir != st->client && !(s->flags & TC_EP_SYN))
+            return TC_RST_REFUSED;
+        /* the client rejects a SYN-ACK whose ack is not its ISN + 1, with
+         * <SEQ=SEG.ACK><CTL=RST>, no ACK bit (3.10.7.3; RFC 793 figure 9);
+         * an aborting client sends RST+ACK instead */
+        if (seg->dir == st->client && (st->flags & TC_ST_SYNACK_SEEN)
+            && !has_ack(seg) && seg->seq == st->last_synack_ack)
+            return TC_RST_STALE;
+        return TC_RST_ABORT;
+    }
+    if ((st->ep[0].flags | st->ep[1].flags) & TC_EP_FIN)
+        return TC_RST_AFTER_FIN;
+    return TC_RST_ABORT;
+}
+
+/* The stale SYN-ACK's sender returns to LISTEN; the client still waits in
+ * SYN_SENT for the answer to its real SYN. */
+static void rst_stale(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    ep_revise(s, TC_STATE_SYN_SENT);
+    ep_revise(r, TC_STATE_LISTEN);
+    r->flags &= (uint8_t)~(TC_EP_SYN | TC_EP_SYNACK);
+    s->flags &= (uint8_t)~TC_EP_SYN_ACKED;
+    st->flags = (uint8_t)((st->flags & ~TC_ST_SYNACK_OK) | TC_ST_STALE_RST);
+    st->hs_step = 1;
+    add_event(res, TC_EV_RST_STALE);
+}
+
+static void on_rst(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    static const tc_event_t ev[TC_RST_COUNT] = {
+        [TC_RST_ABORT] = TC_EV_RST_ABORT,
+        [TC_RST_AFTER_FIN] = TC_EV_RST_AFTER_FIN,
+        [TC_RST_REFUSED] = TC_EV_RST_REFUSED,
+        [TC_RST_STALE] = TC_EV_RST_STALE,
+    };
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_rst_kind_t kind;
+
+    if (seg->len > 0)
+        add_event(res, TC_EV_RST_DATA);
+    if (st->phase == TC_PHASE_CLOSED && (st->flags & TC_ST_RESET)) {
+        add_event(res, TC_EV_AFTER_RST);
+        return;
+    }
+    if (st->phase == TC_PHASE_NONE)
+        midstream_start(st, seg, res);
+    kind = rst_classify(st, seg);
+    res->rst_kind = (uint8_t)kind;
+    if (kind == TC_RST_STALE) {
+        rst_stale(st, seg, res);
+        return;
+    }
+    add_event(res, ev[kind]);
+    res->hs_syn_retries = kind == TC_RST_REFUSED ? r->retry.count : 0;
+    ep_apply(s, TC_E_SND_RST);
+    /* a passive open returns to LISTEN (RFC 9293 section 3.10.7.4) */
+    if (r->state == TC_STATE_SYN_RECEIVED && r->role == TC_ROLE_SERVER)
+        ep_revise(r, TC_STATE_LISTEN);
+    else
+        ep_apply(r, TC_E_RCV_RST);
+    st->phase = TC_PHASE_CLOSED;
+    st->flags |= TC_ST_RESET;
+    if (kind != TC_RST_REFUSED) {
+        st->td_kind = TC_TD_RESET;
+        res->td_kind = TC_TD_RESET;
+    }
+    st->sum.rst_kind = (uint8_t)kind;
+    st->sum.rst_frame = seg->frame;
+    st->sum.rst_dir = seg->dir;
+}
+
+/* ---- the step ---- */
+
+static void result_begin(const tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    memset(res, 0, sizeof *res);
+    res->dir = seg->dir;
+    res->before[0] = st->ep[0].state;
+    res->before[1] = st->ep[1].state;
+    res->syn_synack_ns = -1;
+    res->synack_ack_ns = -1;
+}
+
+static void result_end(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_summary_t *sum = &st->sum;
+
+    res->after[0] = st->ep[0].state;
+    res->after[1] = st->ep[1].state;
+    res->role = st->ep[seg->dir].role;
+    res->client = st->client;
+    res->lifecycle = st->lifecycle;
+    if (!sum->first_frame) {
+        sum->first_frame = seg->frame;
+        sum->first_ns = seg->time_ns;
+    }
+    sum->last_frame = seg->frame;
+    sum->last_ns = seg->time_ns;
+    sum->hs_kind = st->hs_kind;
+    sum->td_kind = st->td_kind;
+    sum->first_closer = st->first_closer;
+    sum->client = st->client;
+    sum->state[0] = st->ep[0].state;
+    sum->state[1] = st->ep[1].state;
+    sum->flags = st->flags;
+    sum->events_seen |= res->events;
+}
+
+void tc_stream_init(tc_stream_t *st)
+{
+    memset(st, 0, sizeof *st);
+    st->client = TC_DIR_NONE;
+    st->first_closer = TC_DIR_NONE;
+    st->lifecycle = 1;
+    st->sum.rst_dir = TC_DIR_NONE;
+    st->sum.first_closer = TC_DIR_NONE;
+    st->sum.client = TC_DIR_NONE;
+}
+
+void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended)
+{
+    result_begin(st, seg, res);
+    if (seg->dir > 1) {
+        add_event(res, TC_EV_NOT_JUDGED);
+        return;
+    }
+    if (seg->flags & TC_SYN)
+        on_syn(st, seg, res, ended);
+    else if (seg->flags & TC_RST)
+        on_rst(st, seg, res);
+    else
+        on_segment(st, seg, res);
+    result_end(st, seg, res);
+}
+
+bool tc_result_annotated(const tc_result_t *res)
+{
+    return res->events || res->hs_step || res->td_step || res->td_kind || res->rst_kind
+        || res->retry_count || res->flags
+        || res->before[0] != res->after[0] || res->before[1] != res->after[1];
+}

@@ -1,0 +1,240 @@
+/* tcpconn_core.h
+ * The pure core of tcpconn: it knows TCP, not Wireshark.  One call steps a
+ * stream with one segment:
+ *
+ *     tc_step(&stream, &segment, &result);
+ *
+ * segment in (direction, flags, seq, ack, payload length, time, frame),
+ * result out (states before and after, steps, kinds, retries, events).
+ * No globals, no allocation, no epan or glib.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TCPCONN_CORE_H
+#define TCPCONN_CORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tcpconn_defs.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TC_X_ENUM_STATE(id, name, desc)            TC_STATE_##id,
+#define TC_X_ENUM_ROLE(id, name, desc)             TC_ROLE_##id,
+#define TC_X_ENUM_HS(id, name, steps, desc)        TC_HS_##id,
+#define TC_X_ENUM_TD(id, name, steps, desc)        TC_TD_##id,
+#define TC_X_ENUM_RST(id, name, desc)              TC_RST_##id,
+#define TC_X_ENUM_RETRY(id, name)                  TC_RETRY_##id,
+#define TC_X_ENUM_PATTERN(id, name, desc)          TC_PATTERN_##id,
+#define TC_X_ENUM_EVENT(id, ph, name, gr, sev, s)  TC_EV_##id,
+
+typedef enum { TC_STATE_LIST(TC_X_ENUM_STATE) TC_STATE_COUNT } tc_state_t;
+typedef enum { TC_ROLE_LIST(TC_X_ENUM_ROLE) TC_ROLE_COUNT } tc_role_t;
+typedef enum { TC_HS_KIND_LIST(TC_X_ENUM_HS) TC_HS_COUNT } tc_hs_kind_t;
+typedef enum { TC_TD_KIND_LIST(TC_X_ENUM_TD) TC_TD_COUNT } tc_td_kind_t;
+typedef enum { TC_RST_KIND_LIST(TC_X_ENUM_RST) TC_RST_COUNT } tc_rst_kind_t;
+typedef enum { TC_RETRY_KIND_LIST(TC_X_ENUM_RETRY) TC_RETRY_COUNT } tc_retry_kind_t;
+typedef enum { TC_PATTERN_LIST(TC_X_ENUM_PATTERN) TC_PATTERN_COUNT } tc_pattern_t;
+typedef enum { TC_EVENT_LIST(TC_X_ENUM_EVENT) TC_EV_COUNT } tc_event_t;
+
+#define TC_EV_BIT(ev) (UINT64_C(1) << (ev))
+
+/* TCP header flag bits, as on the wire (RFC 9293 section 3.1). */
+enum {
+    TC_FIN = 0x01,
+    TC_SYN = 0x02,
+    TC_RST = 0x04,
+    TC_PSH = 0x08,
+    TC_ACK = 0x10,
+    TC_URG = 0x20
+};
+
+/* Direction: 0 is the endpoint that sent the first frame of the stream. */
+#define TC_DIR_NONE 2u
+
+typedef enum {
+    TC_CHECK_NONE = 0,    /* not checked (nothing to check against) */
+    TC_CHECK_OK,
+    TC_CHECK_BAD
+} tc_check_t;
+
+typedef enum {
+    TC_CLOSER_NONE = 0,
+    TC_CLOSER_ACTIVE,
+    TC_CLOSER_PASSIVE
+} tc_closer_t;
+
+/* One segment, as the capture shows it. */
+typedef struct tc_segment {
+    uint32_t frame;     /* frame number, for retry references */
+    int64_t  time_ns;   /* capture time */
+    uint32_t seq;       /* raw sequence number */
+    uint32_t ack;       /* raw acknowledgment number (meaningful with TC_ACK) */
+    uint32_t len;       /* payload length */
+    uint8_t  flags;     /* TC_* */
+    uint8_t  dir;       /* 0 or 1 */
+} tc_segment_t;
+
+/* Retransmissions of one endpoint's SYN, SYN-ACK or FIN. */
+typedef struct tc_retry_track {
+    int64_t  last_ns;           /* time of the latest attempt */
+    int64_t  last_interval_ns;  /* interval before the latest attempt, 0 if none */
+    uint32_t orig_frame;        /* frame of the original segment */
+    uint16_t count;
+    uint8_t  pattern;           /* tc_pattern_t */
+} tc_retry_track_t;
+
+/* Endpoint flags */
+enum {
+    TC_EP_SYN       = 0x01,     /* sent a SYN in this lifecycle: isn is valid */
+    TC_EP_SYNACK    = 0x02,     /* sent a SYN-ACK */
+    TC_EP_SYN_ACKED = 0x04,     /* its SYN has been acknowledged */
+    TC_EP_FIN       = 0x08,     /* sent a FIN: fin_seq is valid */
+    TC_EP_FIN_ACKED = 0x10      /* its FIN has been acknowledged */
+};
+
+typedef struct tc_endpoint {
+    tc_retry_track_t retry;
+    uint32_t isn;
+    uint32_t fin_seq;           /* sequence number the FIN occupies */
+    uint16_t syn_len;           /* data carried by its SYN (TCP Fast Open) */
+    uint8_t  state;             /* tc_state_t */
+    uint8_t  role;              /* tc_role_t */
+    uint8_t  flags;             /* TC_EP_* */
+} tc_endpoint_t;
+
+typedef enum {
+    TC_PHASE_NONE = 0,          /* nothing seen in this lifecycle */
+    TC_PHASE_HANDSHAKE,
+    TC_PHASE_OPEN,              /* handshake complete, or mid-stream */
+    TC_PHASE_CLOSING,           /* a FIN was sent */
+    TC_PHASE_CLOSED             /* both FINs acknowledged, or reset */
+} tc_phase_t;
+
+/* Stream flags */
+enum {
+    TC_ST_MIDSTREAM   = 0x01,   /* capture started after the handshake */
+    TC_ST_RESET       = 0x02,   /* ended by RST */
+    TC_ST_HALF_CLOSE  = 0x04,   /* data flowed after the first FIN was acked */
+    TC_ST_STALE_RST   = 0x08,   /* client rejected a stale SYN-ACK */
+    TC_ST_SYNACK_OK   = 0x10,   /* a valid SYN-ACK was seen (three-way) */
+    TC_ST_SYNACK_SEEN = 0x20    /* some SYN-ACK was seen: last_synack_ack is valid */
+};
+
+/* What a whole lifecycle came to; updated with every segment. */
+typedef struct tc_summary {
+    int64_t  first_ns, last_ns;
+    uint32_t first_frame, last_frame;
+    uint32_t syn_frame;         /* first SYN, 0 if none */
+    uint32_t complete_frame;    /* frame completing the handshake */
+    uint32_t fin_frame;         /* first FIN */
+    uint32_t rst_frame;         /* first RST that ended it */
+    uint16_t syn_retries, synack_retries, fin_retries;
+    uint8_t  hs_kind, td_kind, rst_kind;
+    uint8_t  rst_dir;           /* direction of that RST */
+    uint8_t  first_closer;      /* direction of the first FIN */
+    uint8_t  syn_pattern;       /* tc_pattern_t of the SYN retries */
+    uint8_t  client;            /* direction of the client, or TC_DIR_NONE */
+    uint8_t  state[2];          /* latest states, by direction */
+    uint8_t  flags;             /* TC_ST_* */
+    uint64_t events_seen;       /* every event seen in the lifecycle */
+} tc_summary_t;
+
+typedef struct tc_stream {
+    tc_endpoint_t ep[2];
+    tc_summary_t  sum;
+    int64_t  syn_ns;            /* latest SYN attempt */
+    int64_t  synack_ns;         /* latest valid SYN-ACK */
+    uint32_t last_synack_ack;   /* ack field of the latest SYN-ACK */
+    uint16_t lifecycle;         /* 1 for the first connection on this stream */
+    uint8_t  client;            /* direction of the first SYN's sender, or TC_DIR_NONE */
+    uint8_t  phase;             /* tc_phase_t */
+    uint8_t  hs_kind, hs_step;
+    uint8_t  td_kind, td_step;
+    uint8_t  first_closer;      /* direction of the first FIN, or TC_DIR_NONE */
+    uint8_t  flags;             /* TC_ST_* */
+} tc_stream_t;
+
+/* Result flags */
+enum {
+    TC_R_HS_COMPLETE = 0x01,
+    TC_R_TD_COMPLETE = 0x02,
+    TC_R_MERGED      = 0x04,
+    TC_R_HALF_CLOSE  = 0x08,
+    TC_R_BACKOFF     = 0x10,    /* retry_backoff is valid */
+    TC_R_NEW_LIFE    = 0x20     /* this frame starts a new lifecycle */
+};
+
+typedef struct tc_result {
+    uint64_t events;            /* TC_EV_BIT(...) */
+    int64_t  syn_synack_ns;     /* -1 if not on this frame */
+    int64_t  synack_ack_ns;     /* -1 if not on this frame */
+    int64_t  retry_interval_ns;
+    double   retry_backoff;
+    uint32_t retry_of;
+    uint16_t retry_count;
+    uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
+    uint16_t lifecycle;
+    uint8_t  dir;               /* sender */
+    uint8_t  client;            /* client direction, or TC_DIR_NONE */
+    uint8_t  role;              /* sender's role */
+    uint8_t  before[2];         /* states by direction */
+    uint8_t  after[2];
+    uint8_t  hs_step, hs_kind, hs_check;
+    uint8_t  td_step, td_kind;
+    uint8_t  closer;            /* tc_closer_t, on FIN frames */
+    uint8_t  time_wait;         /* bit 0: direction 0 will sit in TIME_WAIT, bit 1: direction 1 */
+    uint8_t  rst_kind;
+    uint8_t  retry_kind, retry_pattern;
+    uint8_t  flags;             /* TC_R_* */
+} tc_result_t;
+
+void tc_stream_init(tc_stream_t *st);
+/* Steps the stream.  When the segment starts a new lifecycle on the same
+ * stream (port reuse), the summary of the one that ended is copied to
+ * *ended (if not NULL) and res->flags has TC_R_NEW_LIFE. */
+void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended);
+
+/* True when the result says anything worth storing for the frame. */
+bool tc_result_annotated(const tc_result_t *res);
+
+/* Number of steps of a complete handshake / teardown of that kind (0 if none). */
+unsigned tc_hs_total(unsigned hs_kind);
+unsigned tc_td_total(unsigned td_kind);
+
+/* Names from the lists in tcpconn_defs.h; "" (never NULL) when out of range. */
+const char *tc_state_name(unsigned v);
+const char *tc_role_name(unsigned v);
+const char *tc_hs_kind_name(unsigned v);
+const char *tc_td_kind_name(unsigned v);
+const char *tc_rst_kind_name(unsigned v);
+const char *tc_retry_kind_name(unsigned v);
+const char *tc_pattern_name(unsigned v);
+const char *tc_event_name(unsigned v);      /* "phase.name" */
+const char *tc_event_summary(unsigned v);
+
+/* The state machine of one endpoint (RFC 9293 section 3.3.2, figure 5). */
+typedef enum {
+    TC_E_SND_SYN,       /* sent a SYN */
+    TC_E_RCV_SYN,       /* received a SYN */
+    TC_E_SND_SYNACK,    /* sent a SYN-ACK */
+    TC_E_RCV_SYNACK,    /* received a SYN-ACK acknowledging its SYN */
+    TC_E_RCV_SYN_ACK,   /* received the ACK of its SYN */
+    TC_E_SND_FIN,
+    TC_E_RCV_FIN,
+    TC_E_RCV_FIN_ACK,   /* received the ACK of its FIN */
+    TC_E_SND_RST,
+    TC_E_RCV_RST,
+    TC_E_COUNT
+} tc_ep_event_t;
+
+tc_state_t tc_fsm_next(tc_state_t state, tc_ep_event_t ev);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TCPCONN_CORE_H */

@@ -1,0 +1,354 @@
+/* tcpconn_tree.c
+ * Draws a stored result: the TCP Connection Lifecycle subtree, the Info
+ * column tags and the expert infos.  Reads nothing but the stored result,
+ * so every pass in any order draws the same.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <epan/packet.h>
+#include <epan/expert.h>
+#include <wsutil/wmem/wmem.h>
+
+#include "tcpconn_glue.h"
+
+#define PEER(d) ((guint8)((d) ^ 1u))
+
+typedef struct draw_ctx {
+    tvbuff_t *tvb;
+    packet_info *pinfo;
+    proto_item *top;
+    const tc_result_t *r;
+    wmem_strbuf_t *tags;        /* Info column and headline */
+} draw_ctx_t;
+
+/* ---- generated items ---- */
+
+static proto_item *gen(proto_item *it)
+{
+    proto_item_set_generated(it);
+    return it;
+}
+
+static proto_item *add_str(draw_ctx_t *c, proto_tree *t, int hf, const char *s)
+{
+    return gen(proto_tree_add_string(t, hf, c->tvb, 0, 0, s));
+}
+
+static proto_item *add_uint(draw_ctx_t *c, proto_tree *t, int hf, guint32 v)
+{
+    return gen(proto_tree_add_uint(t, hf, c->tvb, 0, 0, v));
+}
+
+static proto_item *add_bool(draw_ctx_t *c, proto_tree *t, int hf, gboolean v)
+{
+    return gen(proto_tree_add_boolean(t, hf, c->tvb, 0, 0, v));
+}
+
+static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
+{
+    nstime_t ts;
+
+    ts.secs = (time_t)(ns / 1000000000);
+    ts.nsecs = (int)(ns % 1000000000);
+    return gen(proto_tree_add_time(t, hf, c->tvb, 0, 0, &ts));
+}
+
+static void tag(draw_ctx_t *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+static void tag(draw_ctx_t *c, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (wmem_strbuf_get_len(c->tags))
+        wmem_strbuf_append_c(c->tags, ' ');
+    wmem_strbuf_append_c(c->tags, '[');
+    va_start(ap, fmt);
+    wmem_strbuf_append_vprintf(c->tags, fmt, ap);
+    va_end(ap);
+    wmem_strbuf_append_c(c->tags, ']');
+}
+
+static void expert(draw_ctx_t *c, tc_event_t ev, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static void expert(draw_ctx_t *c, tc_event_t ev, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg;
+
+    va_start(ap, fmt);
+    msg = wmem_strdup_vprintf(c->pinfo->pool, fmt, ap);
+    va_end(ap);
+    expert_add_info_format(c->pinfo, c->top, &ei_tcpconn[ev], "%s", msg);
+}
+
+static gboolean has(const tc_result_t *r, tc_event_t ev)
+{
+    return (r->events & TC_EV_BIT(ev)) != 0;
+}
+
+/* Name of the endpoint in direction d: its role, or sender/receiver. */
+static const char *side_name(const tc_result_t *r, guint d)
+{
+    if (r->client == TC_DIR_NONE)
+        return d == r->dir ? "sender" : "receiver";
+    return d == r->client ? "client" : "server";
+}
+
+/* ---- parts ---- */
+
+static void draw_state(draw_ctx_t *c, proto_tree *t, int hf, guint d)
+{
+    const tc_result_t *r = c->r;
+    proto_item *it = add_str(c, t, hf, tc_state_name(r->after[d]));
+
+    if (r->before[d] != r->after[d])
+        proto_item_append_text(it, " (was %s)", tc_state_name(r->before[d]));
+}
+
+static void draw_states(draw_ctx_t *c, proto_tree *t)
+{
+    const tc_result_t *r = c->r;
+
+    if (r->events == TC_EV_BIT(TC_EV_NOT_JUDGED))
+        return;
+    add_str(c, t, hf_tcpconn_role, tc_role_name(r->role));
+    if (r->client != TC_DIR_NONE) {
+        draw_state(c, t, hf_tcpconn_state_client, r->client);
+        draw_state(c, t, hf_tcpconn_state_server, PEER(r->client));
+    } else {
+        draw_state(c, t, hf_tcpconn_state_sender, r->dir);
+        draw_state(c, t, hf_tcpconn_state_receiver, PEER(r->dir));
+    }
+}
+
+static const char *hs_segment_name(const tc_result_t *r)
+{
+    if (r->hs_kind == TC_HS_SIMULTANEOUS)
+        return r->hs_step <= 2 ? "SYN" : "SYN-ACK";
+    return r->hs_step == 1 ? "SYN" : r->hs_step == 2 ? "SYN-ACK" : "ACK";
+}
+
+static void draw_handshake(draw_ctx_t *c, proto_tree *t)
+{
+    const tc_result_t *r = c->r;
+    guint total = tc_hs_total(r->hs_kind);
+    gboolean complete = (r->flags & TC_R_HS_COMPLETE) != 0;
+    proto_item *it;
+    proto_tree *ht;
+
+    if (!r->hs_step)
+        return;
+    it = gen(proto_tree_add_item(t, hf_tcpconn_handshake, c->tvb, 0, 0, ENC_NA));
+    proto_item_append_text(it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
+                           hs_segment_name(r), tc_hs_kind_name(r->hs_kind),
+                           complete ? ", complete" : "");
+    ht = proto_item_add_subtree(it, ett_tcpconn_handshake);
+    add_uint(c, ht, hf_tcpconn_handshake_step, r->hs_step);
+    add_str(c, ht, hf_tcpconn_handshake_kind, tc_hs_kind_name(r->hs_kind));
+    if (r->hs_check != TC_CHECK_NONE)
+        add_bool(c, ht, hf_tcpconn_handshake_valid, r->hs_check == TC_CHECK_OK);
+    add_bool(c, ht, hf_tcpconn_handshake_complete, complete);
+    if (r->syn_synack_ns >= 0)
+        add_ns(c, ht, hf_tcpconn_handshake_syn_to_synack, r->syn_synack_ns);
+    if (r->synack_ack_ns >= 0)
+        add_ns(c, ht, hf_tcpconn_handshake_synack_to_ack, r->synack_ack_ns);
+    if (r->hs_syn_retries)
+        add_uint(c, ht, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
+    tag(c, "Handshake %u/%u%s%s%s", r->hs_step, total,
+        r->hs_check == TC_CHECK_BAD ? " invalid" : "",
+        has(r, TC_EV_HS_SIMULTANEOUS) ? " simultaneous" : "",
+        complete ? " complete" : "");
+    expert(c, TC_EV_HS_STEP, "Handshake step %u/%u: %s (%s)%s", r->hs_step, total,
+           hs_segment_name(r), tc_hs_kind_name(r->hs_kind),
+           r->hs_check == TC_CHECK_BAD ? ", not valid" : complete ? ", complete" : "");
+}
+
+static const char *td_segment_name(const tc_result_t *r)
+{
+    if (r->closer == TC_CLOSER_NONE)
+        return "ACK";
+    return (r->flags & TC_R_MERGED) ? "FIN+ACK merged" : "FIN";
+}
+
+static void draw_teardown_fields(draw_ctx_t *c, proto_tree *tt)
+{
+    const tc_result_t *r = c->r;
+    static const char *const tw[] = { "", NULL, NULL, "both" };
+
+    if (r->td_step)
+        add_uint(c, tt, hf_tcpconn_teardown_step, r->td_step);
+    if (r->td_kind)
+        add_str(c, tt, hf_tcpconn_teardown_kind, tc_td_kind_name(r->td_kind));
+    if (r->td_step)
+        add_bool(c, tt, hf_tcpconn_teardown_merged, (r->flags & TC_R_MERGED) != 0);
+    if (r->flags & TC_R_HALF_CLOSE)
+        add_bool(c, tt, hf_tcpconn_teardown_half_close, TRUE);
+    if (r->td_step)
+        add_bool(c, tt, hf_tcpconn_teardown_complete, (r->flags & TC_R_TD_COMPLETE) != 0);
+    if (r->closer)
+        add_str(c, tt, hf_tcpconn_closer, r->closer == TC_CLOSER_ACTIVE ? "active" : "passive");
+    if (r->time_wait)
+        add_str(c, tt, hf_tcpconn_time_wait,
+                r->time_wait == 3 ? tw[3] : side_name(r, r->time_wait == 1 ? 0 : 1));
+}
+
+static void draw_teardown(draw_ctx_t *c, proto_tree *t)
+{
+    const tc_result_t *r = c->r;
+    guint total = tc_td_total(r->td_kind);
+    proto_item *it;
+
+    if (!r->td_step && (!r->td_kind || r->td_kind == TC_TD_RESET))
+        return;
+    it = gen(proto_tree_add_item(t, hf_tcpconn_teardown, c->tvb, 0, 0, ENC_NA));
+    draw_teardown_fields(c, proto_item_add_subtree(it, ett_tcpconn_teardown));
+    if (!r->td_step) {
+        proto_item_append_text(it, ": data in a half-closed connection");
+        tag(c, "Half-close data");
+        expert(c, TC_EV_HALF_CLOSE_DATA, "Data sent by the %s in CLOSE_WAIT, after the peer's FIN",
+               side_name(r, r->dir));
+        return;
+    }
+    if (total)
+        proto_item_append_text(it, ": step %u/%u, %s (%s)", r->td_step, total,
+                               td_segment_name(r), tc_td_kind_name(r->td_kind));
+    else
+        proto_item_append_text(it, ": step %u, %s (kind decided by the next step)",
+                               r->td_step, td_segment_name(r));
+    if (total)
+        tag(c, "Teardown %u/%u %s%s%s", r->td_step, total, td_segment_name(r),
+            has(r, TC_EV_TD_SIMULTANEOUS) ? " FINs crossed" : "",
+            (r->flags & TC_R_TD_COMPLETE) ? " closed" : "");
+    else
+        tag(c, "Teardown %u %s", r->td_step, td_segment_name(r));
+    expert(c, TC_EV_TD_STEP, "Teardown step %u%s%s: %s by the %s%s", r->td_step,
+           total ? "/" : "", total ? wmem_strdup_printf(c->pinfo->pool, "%u", total) : "",
+           td_segment_name(r), side_name(r, r->dir),
+           (r->flags & TC_R_TD_COMPLETE) ? ", both FINs acknowledged" : "");
+}
+
+static void draw_rst(draw_ctx_t *c, proto_tree *t)
+{
+    static const char *const label[TC_RST_COUNT] = {
+        [TC_RST_ABORT] = "RST abort", [TC_RST_AFTER_FIN] = "RST after FIN",
+        [TC_RST_REFUSED] = "Connection refused", [TC_RST_STALE] = "RST rejects stale SYN-ACK",
+    };
+    static const tc_event_t ev[TC_RST_COUNT] = {
+        [TC_RST_ABORT] = TC_EV_RST_ABORT, [TC_RST_AFTER_FIN] = TC_EV_RST_AFTER_FIN,
+        [TC_RST_REFUSED] = TC_EV_RST_REFUSED, [TC_RST_STALE] = TC_EV_RST_STALE,
+    };
+    const tc_result_t *r = c->r;
+    const char *by;
+    proto_item *it;
+    proto_tree *rt;
+
+    if (!r->rst_kind || r->rst_kind >= TC_RST_COUNT)
+        return;
+    by = r->client == TC_DIR_NONE ? tc_role_name(r->role) : side_name(r, r->dir);
+    it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
+    proto_item_append_text(it, ": %s by the %s", tc_rst_kind_name(r->rst_kind), by);
+    rt = proto_item_add_subtree(it, ett_tcpconn_rst);
+    add_str(c, rt, hf_tcpconn_rst_kind, tc_rst_kind_name(r->rst_kind));
+    add_str(c, rt, hf_tcpconn_rst_by, by);
+    if (r->td_kind == TC_TD_RESET)
+        add_str(c, rt, hf_tcpconn_teardown_kind, tc_td_kind_name(r->td_kind));
+    if (r->hs_syn_retries)
+        add_uint(c, rt, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
+    tag(c, "%s by %s", label[r->rst_kind], by);
+    expert(c, ev[r->rst_kind], "%s (RST by the %s)", tc_event_summary(ev[r->rst_kind]), by);
+}
+
+static void draw_retry(draw_ctx_t *c, proto_tree *t)
+{
+    static const tc_event_t ev[TC_RETRY_COUNT] = {
+        [TC_RETRY_SYN] = TC_EV_SYN_RETRY, [TC_RETRY_SYNACK] = TC_EV_SYNACK_RETRY,
+        [TC_RETRY_FIN] = TC_EV_FIN_RETRY,
+    };
+    const tc_result_t *r = c->r;
+    const char *what = tc_retry_kind_name(r->retry_kind);
+    double secs = (double)r->retry_interval_ns / 1e9;
+    proto_item *it;
+    proto_tree *rt;
+
+    if (!r->retry_count || r->retry_kind >= TC_RETRY_COUNT)
+        return;
+    it = add_uint(c, t, hf_tcpconn_retry, r->retry_count);
+    proto_item_append_text(it, " (%s, %.3f s after the previous attempt)", what, secs);
+    rt = proto_item_add_subtree(it, ett_tcpconn_retry);
+    add_str(c, rt, hf_tcpconn_retry_segment, what);
+    add_uint(c, rt, hf_tcpconn_retry_of, r->retry_of);
+    add_ns(c, rt, hf_tcpconn_retry_interval, r->retry_interval_ns);
+    if (r->flags & TC_R_BACKOFF)
+        gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
+    if (r->retry_pattern)
+        add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
+    tag(c, "%s retry %u +%.3fs", what, r->retry_count, secs);
+    expert(c, ev[r->retry_kind], "%s retransmitted: retry %u of frame %u, %.3f s after the previous attempt%s%s",
+           what, r->retry_count, r->retry_of, secs,
+           r->retry_pattern ? ", pattern so far: " : "",
+           r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
+}
+
+/* Events not drawn by a part above: an expert info each, a tag for notes
+ * and warnings. */
+static gboolean drawn_by_part(tc_event_t ev)
+{
+    switch (ev) {
+    case TC_EV_HS_STEP: case TC_EV_TD_STEP: case TC_EV_HALF_CLOSE_DATA:
+    case TC_EV_RST_ABORT: case TC_EV_RST_AFTER_FIN: case TC_EV_RST_REFUSED: case TC_EV_RST_STALE:
+    case TC_EV_SYN_RETRY: case TC_EV_SYNACK_RETRY: case TC_EV_FIN_RETRY:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+static void draw_events(draw_ctx_t *c, proto_tree *t)
+{
+    const tc_result_t *r = c->r;
+
+    for (guint e = 0; e < TC_EV_COUNT; e++) {
+        if (!(r->events & TC_EV_BIT(e)))
+            continue;
+        add_str(c, t, hf_tcpconn_event, tc_event_name(e));
+        if (drawn_by_part((tc_event_t)e))
+            continue;
+        if (e == TC_EV_PORT_REUSE)
+            tag(c, "New connection %u on this pair", r->lifecycle);
+        else if (e == TC_EV_HS_NOT_SEEN)
+            tag(c, "Handshake not seen");
+        else if (e != TC_EV_HS_SIMULTANEOUS && e != TC_EV_TD_SIMULTANEOUS)
+            tag(c, "%s", tc_event_name(e));
+        expert(c, (tc_event_t)e, "%s", tc_event_summary(e));
+    }
+}
+
+void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpconn_frame_t *fr)
+{
+    draw_ctx_t c;
+    proto_tree *t;
+
+    c.tvb = tvb;
+    c.pinfo = pinfo;
+    c.r = &fr->res;
+    c.tags = wmem_strbuf_new(pinfo->pool, "");
+    c.top = proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA);
+    gen(c.top);
+    t = proto_item_add_subtree(c.top, ett_tcpconn);
+    if (c.r->events != TC_EV_BIT(TC_EV_NOT_JUDGED)) {
+        add_uint(&c, t, hf_tcpconn_stream, fr->stream);
+        add_uint(&c, t, hf_tcpconn_lifecycle, c.r->lifecycle);
+    }
+    draw_states(&c, t);
+    draw_handshake(&c, t);
+    draw_teardown(&c, t);
+    draw_rst(&c, t);
+    draw_retry(&c, t);
+    draw_events(&c, t);
+    if (wmem_strbuf_get_len(c.tags)) {
+        proto_item_set_hidden(add_str(&c, t, hf_tcpconn_info, wmem_strbuf_get_str(c.tags)));
+        proto_item_append_text(c.top, ", %s", wmem_strbuf_get_str(c.tags));
+        if (tcpconn_info_tags)
+            col_append_sep_str(pinfo->cinfo, COL_INFO, " ", wmem_strbuf_get_str(c.tags));
+    }
+}

@@ -1,0 +1,39 @@
+# tshark-env.sh -- sourced by the test scripts.
+# run_tshark ARGS...: runs the installed tshark with the plugin given by
+# $TCPCONN_PLUGIN (a built tcpconn.so) and nothing from the user's folders.
+#
+# Wireshark refuses personal plugins and ignores WIRESHARK_PLUGIN_DIR when
+# started as root, and CI runs as root: then tshark runs as nobody, from a
+# staged copy of the plugin (the build and the captures may sit in folders
+# nobody cannot enter).  Set TCPCONN_PRELOAD to preload a sanitizer runtime.
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+: "${TCPCONN_PLUGIN:?TCPCONN_PLUGIN must name the built tcpconn.so}"
+: "${TCPCONN_WS_MINOR:=$(tshark --version 2>/dev/null | sed -n '1s/.* \([0-9]*\.[0-9]*\)\..*/\1/p')}"
+
+tcpconn_stage=$(mktemp -d /tmp/tcpconn-test.XXXXXX)
+trap 'rm -rf "$tcpconn_stage"' EXIT
+mkdir -p "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan" "$tcpconn_stage/home"
+cp "$TCPCONN_PLUGIN" "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan/"
+chmod -R a+rX "$tcpconn_stage"
+chmod a+w "$tcpconn_stage/home"
+
+# stage FILE: prints the path of a copy that tshark can read
+stage() {
+    local copy="$tcpconn_stage/$(basename "$1")"
+    cp "$1" "$copy" && chmod a+r "$copy" && printf '%s\n' "$copy"
+}
+
+run_tshark() {
+    local env=(env -i PATH=/usr/bin:/bin HOME="$tcpconn_stage/home" LANG=C.UTF-8 TZ=UTC
+               WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins")
+    if [ -n "${TCPCONN_PRELOAD:-}" ]; then
+        env+=(LD_PRELOAD="$TCPCONN_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
+              UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}")
+    fi
+    if [ "$(id -u)" = 0 ]; then
+        setpriv --reuid=65534 --regid=65534 --clear-groups "${env[@]}" tshark "$@"
+    else
+        "${env[@]}" tshark "$@"
+    fi
+}

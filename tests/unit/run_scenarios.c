@@ -1,0 +1,167 @@
+/* run_scenarios.c
+ * Runs the core over a scenario table and compares each result with the
+ * expected rendering.  Usage: test_core [SCENARIO...] (default: all);
+ * test_core --list.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scenario.h"
+#include "scenarios.inc"
+
+static const scenario_t all[] = {
+#include "scenario_list.inc"
+};
+
+static void put(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t used = strlen(buf);
+    va_list ap;
+
+    if (used >= size - 1)
+        return;
+    if (used)
+        buf[used++] = ' ', buf[used] = '\0';
+    va_start(ap, fmt);
+    vsnprintf(buf + used, size - used, fmt, ap);
+    va_end(ap);
+}
+
+static void render_events(char *buf, size_t size, uint64_t events)
+{
+    char list[512] = "";
+
+    for (unsigned e = 0; e < TC_EV_COUNT; e++) {
+        if (!(events & TC_EV_BIT(e)) || e == TC_EV_HS_STEP || e == TC_EV_TD_STEP)
+            continue;
+        strncat(list, list[0] ? "," : "", sizeof list - strlen(list) - 1);
+        strncat(list, tc_event_name(e), sizeof list - strlen(list) - 1);
+    }
+    if (list[0])
+        put(buf, size, "ev=%s", list);
+}
+
+static void render_handshake(char *buf, size_t size, const tc_result_t *r)
+{
+    static const char *const check[] = { "", " ok", " bad" };
+
+    if (r->hs_step)
+        put(buf, size, "hs=%u/%s%s%s", r->hs_step, tc_hs_kind_name(r->hs_kind),
+            check[r->hs_check], (r->flags & TC_R_HS_COMPLETE) ? " complete" : "");
+    if (r->syn_synack_ns >= 0)
+        put(buf, size, "t1=%.3f", (double)r->syn_synack_ns / 1e9);
+    if (r->synack_ack_ns >= 0)
+        put(buf, size, "t2=%.3f", (double)r->synack_ack_ns / 1e9);
+    if (r->hs_syn_retries)
+        put(buf, size, "syn_retries=%u", r->hs_syn_retries);
+}
+
+static void render_teardown(char *buf, size_t size, const tc_result_t *r)
+{
+    static const char *const closer[] = { "", "active", "passive" };
+    static const char *const tw[] = { "", "A", "B", "both" };
+    const char *kind = r->td_kind ? tc_td_kind_name(r->td_kind) : "?";
+
+    if (r->td_step)
+        put(buf, size, "td=%u/%s", r->td_step, kind);
+    else if (r->td_kind)
+        put(buf, size, "td=%s", kind);
+    if (r->flags & TC_R_MERGED)
+        put(buf, size, "merged");
+    if (r->flags & TC_R_HALF_CLOSE)
+        put(buf, size, "half");
+    if (r->flags & TC_R_TD_COMPLETE)
+        put(buf, size, "closed");
+    if (r->closer)
+        put(buf, size, "closer=%s", closer[r->closer]);
+    if (r->time_wait)
+        put(buf, size, "tw=%s", tw[r->time_wait & 3]);
+    if (r->rst_kind)
+        put(buf, size, "rst=%s", tc_rst_kind_name(r->rst_kind));
+}
+
+static void render_retry(char *buf, size_t size, const tc_result_t *r)
+{
+    if (!r->retry_count)
+        return;
+    put(buf, size, "retry=%s#%u of=%u iv=%.2f", tc_retry_kind_name(r->retry_kind),
+        r->retry_count, r->retry_of, (double)r->retry_interval_ns / 1e9);
+    if (r->flags & TC_R_BACKOFF)
+        put(buf, size, "x=%.2f", r->retry_backoff);
+    if (r->retry_pattern)
+        put(buf, size, "pat=%s", tc_pattern_name(r->retry_pattern));
+}
+
+static void render_result(char *buf, size_t size, const tc_result_t *r)
+{
+    buf[0] = '\0';
+    if (!tc_result_annotated(r)) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    if (r->flags & TC_R_NEW_LIFE)
+        put(buf, size, "new life=%u", r->lifecycle);
+    render_handshake(buf, size, r);
+    render_teardown(buf, size, r);
+    render_retry(buf, size, r);
+    put(buf, size, "by=%s", tc_role_name(r->role));
+    put(buf, size, "a=%s b=%s", tc_state_name(r->after[0]), tc_state_name(r->after[1]));
+    render_events(buf, size, r->events);
+}
+
+static int run(const scenario_t *sc)
+{
+    tc_stream_t st;
+    int failures = 0;
+
+    tc_stream_init(&st);
+    for (size_t i = 0; i < sc->nrows; i++) {
+        const row_t *row = &sc->rows[i];
+        tc_segment_t seg = {
+            .frame = (uint32_t)(i + 1), .time_ns = (int64_t)(row->t * 1e9 + 0.5),
+            .seq = row->seq, .ack = row->ack, .len = row->len,
+            .flags = row->flags, .dir = row->dir,
+        };
+        tc_result_t res;
+        tc_summary_t ended;
+        char got[1024];
+
+        tc_step(&st, &seg, &res, &ended);
+        render_result(got, sizeof got, &res);
+        if (strcmp(got, row->expect) != 0) {
+            printf("%s: frame %zu\n  expected: %s\n  got:      %s\n", sc->name, i + 1, row->expect, got);
+            failures++;
+        }
+    }
+    printf("%s %s (%zu frames): %s\n", failures ? "FAIL" : "ok", sc->name, sc->nrows, sc->what);
+    return failures;
+}
+
+int main(int argc, char **argv)
+{
+    size_t n = sizeof all / sizeof all[0];
+    int failures = 0, ran = 0;
+
+    if (argc > 1 && strcmp(argv[1], "--list") == 0) {
+        for (size_t i = 0; i < n; i++)
+            printf("%s\n", all[i].name);
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int wanted = argc < 2;
+        for (int a = 1; a < argc; a++)
+            wanted |= strcmp(argv[a], all[i].name) == 0;
+        if (wanted) {
+            failures += run(&all[i]);
+            ran++;
+        }
+    }
+    if (!ran) {
+        fprintf(stderr, "no such scenario\n");
+        return 2;
+    }
+    return failures ? 1 : 0;
+}

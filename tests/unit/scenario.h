@@ -1,0 +1,50 @@
+/* scenario.h
+ * Scenario tables for the core: each row is one segment and the exact
+ * rendering of the result the core must give for it.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef TCPCONN_SCENARIO_H
+#define TCPCONN_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tcpconn_core.h"
+
+/* Directions: the stream's first sender is direction 0. */
+#define A 0
+#define B 1
+
+/* Flag shorthands */
+#define SYN  TC_SYN
+#define SA   (TC_SYN | TC_ACK)
+#define ACK  TC_ACK
+#define PA   (TC_PSH | TC_ACK)
+#define FA   (TC_FIN | TC_ACK)
+#define FPA  (TC_FIN | TC_PSH | TC_ACK)
+#define RST  TC_RST
+#define RA   (TC_RST | TC_ACK)
+
+typedef struct row {
+    uint8_t  dir;
+    uint8_t  flags;
+    uint32_t seq, ack, len;
+    double   t;             /* seconds */
+    const char *expect;     /* render_result() text, "-" when not annotated */
+} row_t;
+
+typedef struct scenario {
+    const char *name;
+    const char *what;       /* the behaviour it checks */
+    const row_t *rows;
+    size_t nrows;
+} scenario_t;
+
+#define SCENARIO(id, text) \
+    static const char id##_what[] = text; \
+    static const row_t id##_rows[] =
+
+#define ENTRY(id) { #id, id##_what, id##_rows, sizeof id##_rows / sizeof id##_rows[0] }
+
+#endif
