@@ -711,6 +711,8 @@ static void result_end(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
     sum->client = st->client;
     sum->state[0] = st->ep[0].state;
     sum->state[1] = st->ep[1].state;
+    sum->ep_flags[0] = st->ep[0].flags;
+    sum->ep_flags[1] = st->ep[1].flags;
     sum->flags = st->flags;
     sum->events_seen |= res->events;
 }
@@ -740,6 +742,58 @@ void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summ
     else
         on_segment(st, seg, res);
     result_end(st, seg, res);
+}
+
+/* ---- summaries ---- */
+
+tc_hs_outcome_t tc_summary_hs_outcome(const tc_summary_t *sum)
+{
+    if (sum->complete_frame)
+        return sum->hs_kind == TC_HS_SIMULTANEOUS ? TC_HSO_SIMULTANEOUS : TC_HSO_THREE_WAY;
+    if (sum->hs_kind == TC_HS_NONE)
+        return TC_HSO_NOT_SEEN;
+    if (sum->rst_kind == TC_RST_REFUSED)
+        return TC_HSO_REFUSED;
+    if (sum->flags & TC_ST_RESET)
+        return TC_HSO_RESET;
+    if (sum->flags & TC_ST_SYNACK_OK)
+        return TC_HSO_HALF_OPEN;
+    return TC_HSO_UNANSWERED;
+}
+
+tc_td_outcome_t tc_summary_td_outcome(const tc_summary_t *sum)
+{
+    const uint8_t *f = sum->ep_flags;
+
+    if (sum->flags & TC_ST_RESET)
+        return sum->td_kind == TC_TD_RESET ? TC_TDO_RESET : TC_TDO_NONE;
+    if (!sum->complete_frame && !(sum->flags & TC_ST_MIDSTREAM))
+        return TC_TDO_NONE;
+    if ((f[0] & TC_EP_FIN_ACKED) && (f[1] & TC_EP_FIN_ACKED)) {
+        switch (sum->td_kind) {
+        case TC_TD_THREE_WAY: return TC_TDO_THREE_WAY;
+        case TC_TD_SIMULTANEOUS: return TC_TDO_SIMULTANEOUS;
+        default: return TC_TDO_FOUR_WAY;
+        }
+    }
+    if (!((f[0] | f[1]) & TC_EP_FIN))
+        return TC_TDO_OPEN;
+    /* one FIN acknowledged and no FIN from the other side: half-closed */
+    if (((f[0] & TC_EP_FIN_ACKED) && !(f[1] & TC_EP_FIN))
+        || ((f[1] & TC_EP_FIN_ACKED) && !(f[0] & TC_EP_FIN)))
+        return TC_TDO_HALF_CLOSED;
+    return TC_TDO_INCOMPLETE;
+}
+
+unsigned tc_summary_time_wait(const tc_summary_t *sum)
+{
+    tc_td_outcome_t out = tc_summary_td_outcome(sum);
+
+    if (out == TC_TDO_SIMULTANEOUS)
+        return 3;
+    if ((out == TC_TDO_FOUR_WAY || out == TC_TDO_THREE_WAY) && sum->first_closer != TC_DIR_NONE)
+        return 1u << sum->first_closer;
+    return 0;
 }
 
 bool tc_result_annotated(const tc_result_t *res)

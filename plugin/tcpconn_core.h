@@ -30,6 +30,8 @@ extern "C" {
 #define TC_X_ENUM_RETRY(id, name)                  TC_RETRY_##id,
 #define TC_X_ENUM_PATTERN(id, name, desc)          TC_PATTERN_##id,
 #define TC_X_ENUM_EVENT(id, ph, name, gr, sev, s)  TC_EV_##id,
+#define TC_X_ENUM_HSO(id, name, desc)              TC_HSO_##id,
+#define TC_X_ENUM_TDO(id, name, desc)              TC_TDO_##id,
 
 typedef enum { TC_STATE_LIST(TC_X_ENUM_STATE) TC_STATE_COUNT } tc_state_t;
 typedef enum { TC_ROLE_LIST(TC_X_ENUM_ROLE) TC_ROLE_COUNT } tc_role_t;
@@ -39,6 +41,8 @@ typedef enum { TC_RST_KIND_LIST(TC_X_ENUM_RST) TC_RST_COUNT } tc_rst_kind_t;
 typedef enum { TC_RETRY_KIND_LIST(TC_X_ENUM_RETRY) TC_RETRY_COUNT } tc_retry_kind_t;
 typedef enum { TC_PATTERN_LIST(TC_X_ENUM_PATTERN) TC_PATTERN_COUNT } tc_pattern_t;
 typedef enum { TC_EVENT_LIST(TC_X_ENUM_EVENT) TC_EV_COUNT } tc_event_t;
+typedef enum { TC_HS_OUTCOME_LIST(TC_X_ENUM_HSO) TC_HSO_COUNT } tc_hs_outcome_t;
+typedef enum { TC_TD_OUTCOME_LIST(TC_X_ENUM_TDO) TC_TDO_COUNT } tc_td_outcome_t;
 
 #define TC_EV_BIT(ev) (UINT64_C(1) << (ev))
 
@@ -74,6 +78,7 @@ typedef struct tc_segment {
     uint32_t seq;       /* raw sequence number */
     uint32_t ack;       /* raw acknowledgment number (meaningful with TC_ACK) */
     uint32_t len;       /* payload length */
+    uint32_t window;    /* raw window field */
     uint8_t  flags;     /* TC_* */
     uint8_t  dir;       /* 0 or 1 */
 } tc_segment_t;
@@ -139,6 +144,7 @@ typedef struct tc_summary {
     uint8_t  syn_pattern;       /* tc_pattern_t of the SYN retries */
     uint8_t  client;            /* direction of the client, or TC_DIR_NONE */
     uint8_t  state[2];          /* latest states, by direction */
+    uint8_t  ep_flags[2];       /* TC_EP_*, by direction */
     uint8_t  flags;             /* TC_ST_* */
     uint64_t events_seen;       /* every event seen in the lifecycle */
 } tc_summary_t;
@@ -197,6 +203,15 @@ void tc_stream_init(tc_stream_t *st);
  * stream (port reuse), the summary of the one that ended is copied to
  * *ended (if not NULL) and res->flags has TC_R_NEW_LIFE. */
 void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended);
+
+/* What the lifecycle came to, from its summary (so far, or final once the
+ * whole capture has been read). */
+tc_hs_outcome_t tc_summary_hs_outcome(const tc_summary_t *sum);
+tc_td_outcome_t tc_summary_td_outcome(const tc_summary_t *sum);
+/* Bit 0: direction 0 will sit in TIME_WAIT, bit 1: direction 1. */
+unsigned tc_summary_time_wait(const tc_summary_t *sum);
+const char *tc_hs_outcome_name(unsigned v);
+const char *tc_td_outcome_name(unsigned v);
 
 /* True when the result says anything worth storing for the frame. */
 bool tc_result_annotated(const tc_result_t *res);

@@ -72,6 +72,29 @@
     X(LIN_EXP,     "linear then exponential", "equal intervals first, then doubling (recent Linux SYN retries)") \
     X(IRREGULAR,   "irregular",               "neither equal nor doubling")
 
+/* What a connection's opening came to (the connection summary).
+ * X(ID, "name", "meaning") */
+#define TC_HS_OUTCOME_LIST(X) \
+    X(NOT_SEEN,     "not seen",     "no SYN or SYN-ACK captured: the capture started mid-stream") \
+    X(THREE_WAY,    "three-way",    "complete three-way handshake") \
+    X(SIMULTANEOUS, "simultaneous", "complete simultaneous open") \
+    X(REFUSED,      "refused",      "RST answered the SYN") \
+    X(UNANSWERED,   "unanswered",   "SYN (and its retries) never answered") \
+    X(HALF_OPEN,    "half-open",    "SYN-ACK sent, final ACK never seen (the SYN flood pattern)") \
+    X(RESET,        "reset",        "RST before the handshake completed")
+
+/* What a connection's end came to (the connection summary).
+ * X(ID, "name", "meaning") */
+#define TC_TD_OUTCOME_LIST(X) \
+    X(NONE,         "none",         "never opened") \
+    X(OPEN,         "open",         "no FIN or RST: still open at the end of the capture") \
+    X(FOUR_WAY,     "four-way",     "closed by FIN, ACK, FIN, ACK") \
+    X(THREE_WAY,    "three-way",    "closed by FIN, FIN+ACK, ACK") \
+    X(SIMULTANEOUS, "simultaneous", "closed by crossing FINs") \
+    X(RESET,        "reset",        "ended by RST") \
+    X(HALF_CLOSED,  "half-closed",  "one FIN acknowledged, the other side never sent its FIN") \
+    X(INCOMPLETE,   "incomplete",   "a FIN never acknowledged within the capture")
+
 /* Events: each has an expert info `tcpconn.<phase>.<name>` and may be set by
  * the core on a frame.  Phases follow the grouping of stream engines:
  * 3whs (opening), retry, fin (closing), rst, stream.

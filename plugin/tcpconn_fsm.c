@@ -98,6 +98,8 @@ static const char *const retry_names[] = { TC_RETRY_KIND_LIST(NAME2) };
 static const char *const pattern_names[] = { TC_PATTERN_LIST(NAME3) };
 static const char *const event_names[] = { TC_EVENT_LIST(EVNAME) };
 static const char *const event_summaries[] = { TC_EVENT_LIST(EVSUM) };
+static const char *const hso_names[] = { TC_HS_OUTCOME_LIST(NAME3) };
+static const char *const tdo_names[] = { TC_TD_OUTCOME_LIST(NAME3) };
 
 #define STEPS(id, name, steps, desc) steps,
 static const uint8_t hs_steps[] = { TC_HS_KIND_LIST(STEPS) };
@@ -114,6 +116,8 @@ const char *tc_retry_kind_name(unsigned v) { return LOOKUP(retry_names, v); }
 const char *tc_pattern_name(unsigned v)    { return LOOKUP(pattern_names, v); }
 const char *tc_event_name(unsigned v)      { return LOOKUP(event_names, v); }
 const char *tc_event_summary(unsigned v)   { return LOOKUP(event_summaries, v); }
+const char *tc_hs_outcome_name(unsigned v) { return LOOKUP(hso_names, v); }
+const char *tc_td_outcome_name(unsigned v) { return LOOKUP(tdo_names, v); }
 
 unsigned tc_hs_total(unsigned v) { return v < TC_HS_COUNT ? hs_steps[v] : 0; }
 unsigned tc_td_total(unsigned v) { return v < TC_TD_COUNT ? td_steps[v] : 0; }

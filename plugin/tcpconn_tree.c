@@ -333,7 +333,6 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcp
     c.r = &fr->res;
     c.tags = wmem_strbuf_new(pinfo->pool, "");
     c.top = proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA);
-    gen(c.top);
     t = proto_item_add_subtree(c.top, ett_tcpconn);
     if (c.r->events != TC_EV_BIT(TC_EV_NOT_JUDGED)) {
         add_uint(&c, t, hf_tcpconn_stream, fr->stream);

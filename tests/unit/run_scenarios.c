@@ -112,6 +112,31 @@ static void render_result(char *buf, size_t size, const tc_result_t *r)
     render_events(buf, size, r->events);
 }
 
+static void render_summary(char *buf, size_t size, const tc_summary_t *s)
+{
+    static const char *const dir[] = { "A", "B", "both" };
+    unsigned tw = tc_summary_time_wait(s);
+
+    buf[0] = '\0';
+    put(buf, size, "hs=%s td=%s", tc_hs_outcome_name(tc_summary_hs_outcome(s)),
+        tc_td_outcome_name(tc_summary_td_outcome(s)));
+    if (s->first_closer != TC_DIR_NONE)
+        put(buf, size, "closer=%s", dir[s->first_closer]);
+    if (tw)
+        put(buf, size, "tw=%s", dir[tw - 1]);
+    put(buf, size, "a=%s b=%s", tc_state_name(s->state[0]), tc_state_name(s->state[1]));
+    if (s->syn_frame)
+        put(buf, size, "syn=%u", s->syn_frame);
+    if (s->complete_frame)
+        put(buf, size, "done=%u", s->complete_frame);
+    if (s->fin_frame)
+        put(buf, size, "fin=%u", s->fin_frame);
+    if (s->rst_frame)
+        put(buf, size, "rst=%u", s->rst_frame);
+    if (s->syn_retries || s->synack_retries || s->fin_retries)
+        put(buf, size, "retries=%u/%u/%u", s->syn_retries, s->synack_retries, s->fin_retries);
+}
+
 static int run(const scenario_t *sc)
 {
     tc_stream_t st;
@@ -133,6 +158,15 @@ static int run(const scenario_t *sc)
         render_result(got, sizeof got, &res);
         if (strcmp(got, row->expect) != 0) {
             printf("%s: frame %zu\n  expected: %s\n  got:      %s\n", sc->name, i + 1, row->expect, got);
+            failures++;
+        }
+    }
+    {
+        char got[512];
+
+        render_summary(got, sizeof got, &st.sum);
+        if (strcmp(got, sc->summary) != 0) {
+            printf("%s: summary\n  expected: %s\n  got:      %s\n", sc->name, sc->summary, got);
             failures++;
         }
     }

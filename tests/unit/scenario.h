@@ -39,12 +39,15 @@ typedef struct scenario {
     const char *what;       /* the behaviour it checks */
     const row_t *rows;
     size_t nrows;
+    const char *summary;    /* render_summary() text after the last row */
 } scenario_t;
 
 #define SCENARIO(id, text) \
     static const char id##_what[] = text; \
     static const row_t id##_rows[] =
 
-#define ENTRY(id) { #id, id##_what, id##_rows, sizeof id##_rows / sizeof id##_rows[0] }
+#define SUMMARY(id, text) static const char id##_summary[] = text;
+
+#define ENTRY(id) { #id, id##_what, id##_rows, sizeof id##_rows / sizeof id##_rows[0], id##_summary }
 
 #endif

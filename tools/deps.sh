@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# deps.sh -- installs, with apt-get, what tcpconn needs to build, test and
+# make captures on Debian 12.  Does nothing when everything is there.
+# SPDX-License-Identifier: GPL-2.0-or-later
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config       # compiler and build
+    wireshark-dev libglib2.0-dev tshark    # Wireshark 4.0 headers, libraries, tshark (also editcap, text2pcap)
+    util-linux                             # setpriv: tests run tshark unprivileged when root
+    python3                                # capture scenarios and crafted captures
+    iproute2 nftables tcpdump ethtool      # real captures in network namespaces
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=()
+if [ "$(id -u)" != 0 ]; then
+    command -v sudo > /dev/null || { echo "deps.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+fi
+echo "deps.sh: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+# tshark asks whether non-root users may capture; the default (no) is fine.
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null

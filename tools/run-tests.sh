@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# run-tests.sh -- the whole test suite, as CI runs it: installs what is
+# missing, builds, and runs CTest (unit, tshark golden one- and two-pass,
+# sanitizer).  Extra arguments go to ctest (e.g. -R golden).  The capture
+# regeneration tests (label "regen", root only) run with: ctest -L regen.
+# SPDX-License-Identifier: GPL-2.0-or-later
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+tools/deps.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure -j"$(nproc)" -LE regen "$@"
