@@ -15,6 +15,7 @@
 #include <epan/proto_data.h>
 #include <epan/address.h>
 #include <epan/to_str.h>
+#include <epan/tap.h>
 #include <wsutil/wmem/wmem.h>
 
 #include "tcpconn_compat.h"
@@ -30,6 +31,8 @@ gint ett_tcpconn_handshake = -1;
 gint ett_tcpconn_teardown = -1;
 gint ett_tcpconn_rst = -1;
 gint ett_tcpconn_retry = -1;
+gint ett_tcpconn_summary = -1;
+int tcpconn_tap = -1;
 
 expert_field ei_tcpconn[TC_EV_COUNT];
 
@@ -43,6 +46,7 @@ static int hf_tcp_flags = -1;
 static int hf_tcp_seq_raw = -1;
 static int hf_tcp_ack_raw = -1;
 static int hf_tcp_len = -1;
+static int hf_tcp_window = -1;
 
 /* One record per address and port pair: the core's stream and what tells
  * the two directions apart.  Reuses of the pair are lifecycles within it. */
@@ -52,9 +56,10 @@ typedef struct tcpconn_key {
 } tcpconn_key_t;
 
 typedef struct tcpconn_conn {
-    tc_stream_t core;
-    address     first_src;      /* sender of the first frame: direction 0 */
-    guint32     first_srcport;
+    tc_stream_t     core;
+    address         addr[2];    /* by direction: 0 sent the pair's first frame */
+    guint32         port[2];
+    tcpconn_life_t *life;       /* the current connection on the pair */
 } tcpconn_conn_t;
 
 static wmem_map_t *tcpconn_conns;
@@ -96,15 +101,38 @@ static void key_from_pinfo(tcpconn_key_t *key, const packet_info *pinfo)
     }
 }
 
-static tcpconn_conn_t *conn_get(const packet_info *pinfo)
+static tcpconn_life_t *life_new(tcpconn_conn_t *conn, guint32 stream)
 {
-    tcpconn_key_t key, *stored;
-    tcpconn_conn_t *conn;
+    tcpconn_life_t *life = wmem_new0(wmem_file_scope(), tcpconn_life_t);
+
+    tc_zeek_init(&life->zeek);
+    life->prev = conn->life;
+    life->number = conn->core.lifecycle;
+    life->stream = stream;
+    for (int d = 0; d < 2; d++) {
+        life->addr[d] = &conn->addr[d];
+        life->port[d] = conn->port[d];
+    }
+    conn->life = life;
+    return life;
+}
+
+static tcpconn_conn_t *conn_lookup(const packet_info *pinfo)
+{
+    tcpconn_key_t key;
 
     key_from_pinfo(&key, pinfo);
-    conn = (tcpconn_conn_t *)wmem_map_lookup(tcpconn_conns, &key);
+    return (tcpconn_conn_t *)wmem_map_lookup(tcpconn_conns, &key);
+}
+
+static tcpconn_conn_t *conn_get(const packet_info *pinfo, guint32 stream)
+{
+    tcpconn_key_t key, *stored;
+    tcpconn_conn_t *conn = conn_lookup(pinfo);
+
     if (conn)
         return conn;
+    key_from_pinfo(&key, pinfo);
     stored = wmem_new(wmem_file_scope(), tcpconn_key_t);
     copy_address_wmem(wmem_file_scope(), &stored->a, &key.a);
     copy_address_wmem(wmem_file_scope(), &stored->b, &key.b);
@@ -112,16 +140,30 @@ static tcpconn_conn_t *conn_get(const packet_info *pinfo)
     stored->port_b = key.port_b;
     conn = wmem_new0(wmem_file_scope(), tcpconn_conn_t);
     tc_stream_init(&conn->core);
-    copy_address_wmem(wmem_file_scope(), &conn->first_src, &pinfo->src);
-    conn->first_srcport = pinfo->srcport;
+    copy_address_wmem(wmem_file_scope(), &conn->addr[0], &pinfo->src);
+    copy_address_wmem(wmem_file_scope(), &conn->addr[1], &pinfo->dst);
+    conn->port[0] = pinfo->srcport;
+    conn->port[1] = pinfo->destport;
+    life_new(conn, stream);
     wmem_map_insert(tcpconn_conns, stored, conn);
     return conn;
 }
 
 static guint8 conn_direction(const tcpconn_conn_t *conn, const packet_info *pinfo)
 {
-    return (pinfo->srcport == conn->first_srcport && addresses_equal(&pinfo->src, &conn->first_src))
+    return (pinfo->srcport == conn->port[0] && addresses_equal(&pinfo->src, &conn->addr[0]))
         ? 0 : 1;
+}
+
+/* The connection a frame belongs to: the latest one that began at or
+ * before it (a pair rarely carries more than a few). */
+static const tcpconn_life_t *life_of_frame(const tcpconn_conn_t *conn, guint32 num)
+{
+    const tcpconn_life_t *life = conn->life;
+
+    while (life && life->prev && life->sum.first_frame > num)
+        life = life->prev;
+    return life;
 }
 
 /* ---- reading the TCP fields (first pass only) ---- */
@@ -167,6 +209,9 @@ static fields_status_t read_segment(proto_tree *tree, tc_segment_t *seg, guint32
         return FIELDS_BAD;
     if ((flags & TC_ACK) && !field_uint(tree, hf_tcp_ack_raw, &ack, &several))
         return FIELDS_BAD;
+    /* a missing window must not read as a zero window */
+    if (!field_uint(tree, hf_tcp_window, &seg->window, &several))
+        seg->window = G_MAXUINT16;
     seg->flags = (uint8_t)(flags & 0x3f);
     seg->ack = ack;
     return FIELDS_OK;
@@ -174,11 +219,13 @@ static fields_status_t read_segment(proto_tree *tree, tc_segment_t *seg, guint32
 
 /* ---- dissection ---- */
 
-static void store_frame(packet_info *pinfo, const tc_result_t *res, guint32 stream)
+static void store_frame(packet_info *pinfo, const tc_result_t *res, const tcpconn_life_t *life,
+                        guint32 stream)
 {
     tcpconn_frame_t *fr = wmem_new(wmem_file_scope(), tcpconn_frame_t);
 
     fr->res = *res;
+    fr->life = life;
     fr->stream = stream;
     p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpconn, 0, fr);
 }
@@ -191,7 +238,7 @@ static void store_not_judged(packet_info *pinfo)
     res.client = TC_DIR_NONE;
     res.events = TC_EV_BIT(TC_EV_NOT_JUDGED);
     res.syn_synack_ns = res.synack_ack_ns = -1;
-    store_frame(pinfo, &res, 0);
+    store_frame(pinfo, &res, NULL, 0);
 }
 
 static gboolean quoted_by_icmp(const packet_info *pinfo)
@@ -222,26 +269,50 @@ static void first_pass(packet_info *pinfo, proto_tree *tree)
     }
     if (pinfo->ptype != PT_TCP)
         return;
-    conn = conn_get(pinfo);
+    conn = conn_get(pinfo, stream);
     seg.frame = pinfo->num;
     seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
     seg.dir = conn_direction(conn, pinfo);
     tc_step(&conn->core, &seg, &res, NULL);
+    if (res.flags & TC_R_NEW_LIFE)
+        life_new(conn, stream);
+    conn->life->sum = conn->core.sum;
+    tc_zeek_segment(&conn->life->zeek, &seg, seg.window);
     if (tc_result_annotated(&res))
-        store_frame(pinfo, &res, stream);
+        store_frame(pinfo, &res, conn->life, stream);
+}
+
+static gboolean followed(const packet_info *pinfo)
+{
+    return pinfo->ptype == PT_TCP && proto_is_frame_protocol(pinfo->layers, "tcp")
+        && !quoted_by_icmp(pinfo);
 }
 
 static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     const tcpconn_frame_t *fr;
+    const tcpconn_life_t *life = NULL;
+    const tcpconn_conn_t *conn;
 
     if (!proto_is_frame_protocol(pinfo->layers, "tcp"))
         return 0;
     if (!PINFO_FD_VISITED(pinfo))
         first_pass(pinfo, tree);
     fr = (const tcpconn_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpconn, 0);
-    if (fr)
-        tcpconn_draw(tvb, pinfo, tree, fr);
+    if (fr && fr->life)
+        life = fr->life;
+    else if (followed(pinfo) && (conn = conn_lookup(pinfo)) != NULL)
+        life = life_of_frame(conn, pinfo->num);
+    if (!fr && !life)
+        return 0;
+    tcpconn_draw(tvb, pinfo, tree, fr, life, PINFO_FD_VISITED(pinfo));
+    if (life && have_tap_listener(tcpconn_tap)) {
+        tcpconn_tap_data_t *td = wmem_new(pinfo->pool, tcpconn_tap_data_t);
+
+        td->life = life;
+        td->res = fr ? &fr->res : NULL;
+        tap_queue_packet(tcpconn_tap, pinfo, td);
+    }
     return 0;
 }
 
@@ -330,10 +401,47 @@ void proto_register_tcpconn(void)
         HF_STR(retry_segment, "Retransmitted", "tcpconn.retry.segment", "SYN, SYN-ACK or FIN"),
         HF_STR(event, "Event", "tcpconn.event", "Name of each lifecycle event on this frame"),
         HF_STR(info, "Tags", "tcpconn.info", "The lifecycle tags of this frame, as in the Info column"),
+        HF_STR(conn_state, "Zeek conn_state", "tcpconn.conn_state",
+               "Zeek's connection state code (S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH)"),
+        HF_STR(history, "Zeek history", "tcpconn.history",
+               "Zeek's history string: upper case originator, lower case responder"),
+        HF_NONE(summary, "Connection summary", "tcpconn.summary",
+                "What this frame's connection came to (so far, in a single pass)"),
+        HF_BOOL(summary_final, "Final", "tcpconn.summary.final",
+                "True once the whole capture has been read (two passes, the GUI); false: only frames up to this one"),
+        HF_STR(summary_handshake, "Handshake", "tcpconn.summary.handshake",
+               "three-way, simultaneous, refused, unanswered, half-open, reset or not seen"),
+        HF_STR(summary_teardown, "Teardown", "tcpconn.summary.teardown",
+               "four-way, three-way, simultaneous, reset, half-closed, incomplete, open or none"),
+        HF_STR(summary_closer, "Active closer", "tcpconn.summary.closer", "Who sent the first FIN (both: simultaneous)"),
+        HF_STR(summary_time_wait, "TIME_WAIT side", "tcpconn.summary.time_wait", "Who sits in TIME_WAIT"),
+        HF_STR(summary_reset_by, "Reset by", "tcpconn.summary.reset_by", "Who sent the RST that ended it"),
+        HF_STR(summary_state_client, "Client state", "tcpconn.summary.state.client", "Latest state of the client"),
+        HF_STR(summary_state_server, "Server state", "tcpconn.summary.state.server", "Latest state of the server"),
+        HF_STR(summary_state_originator, "Originator state", "tcpconn.summary.state.originator",
+               "Latest state of the first frame's sender (no SYN seen)"),
+        HF_STR(summary_state_responder, "Responder state", "tcpconn.summary.state.responder",
+               "Latest state of the first frame's receiver (no SYN seen)"),
+        { &hf_tcpconn_summary_first_frame, { "First frame", "tcpconn.summary.first_frame", FT_FRAMENUM,
+          BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        { &hf_tcpconn_summary_syn_frame, { "First SYN", "tcpconn.summary.syn_frame", FT_FRAMENUM,
+          BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        { &hf_tcpconn_summary_complete_frame, { "Handshake completed", "tcpconn.summary.complete_frame",
+          FT_FRAMENUM, BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        { &hf_tcpconn_summary_fin_frame, { "First FIN", "tcpconn.summary.fin_frame", FT_FRAMENUM,
+          BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        { &hf_tcpconn_summary_rst_frame, { "Ending RST", "tcpconn.summary.rst_frame", FT_FRAMENUM,
+          BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        { &hf_tcpconn_summary_last_frame, { "Last frame", "tcpconn.summary.last_frame", FT_FRAMENUM,
+          BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        HF_TIME(summary_duration, "Duration", "tcpconn.summary.duration", "First to last frame"),
+        HF_UINT(summary_syn_retries, "SYN retries", "tcpconn.summary.syn_retries", FT_UINT16, NULL),
+        HF_UINT(summary_synack_retries, "SYN-ACK retries", "tcpconn.summary.synack_retries", FT_UINT16, NULL),
+        HF_UINT(summary_fin_retries, "FIN retries", "tcpconn.summary.fin_retries", FT_UINT16, NULL),
     };
     static gint *ett[] = {
         &ett_tcpconn, &ett_tcpconn_handshake, &ett_tcpconn_teardown,
-        &ett_tcpconn_rst, &ett_tcpconn_retry,
+        &ett_tcpconn_rst, &ett_tcpconn_retry, &ett_tcpconn_summary,
     };
     static ei_register_info ei[] = { TC_EVENT_LIST(TCPCONN_EI_ROW) };
     module_t *module;
@@ -352,6 +460,8 @@ void proto_register_tcpconn(void)
 
     tcpconn_conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
     tcpconn_handle = register_dissector("tcpconn", dissect_tcpconn, proto_tcpconn);
+    tcpconn_tap = register_tap("tcpconn");
+    tcpconn_register_stats();
 }
 
 void proto_reg_handoff_tcpconn(void)
@@ -363,11 +473,13 @@ void proto_reg_handoff_tcpconn(void)
     hf_tcp_seq_raw = proto_registrar_get_id_byname("tcp.seq_raw");
     hf_tcp_ack_raw = proto_registrar_get_id_byname("tcp.ack_raw");
     hf_tcp_len = proto_registrar_get_id_byname("tcp.len");
+    hf_tcp_window = proto_registrar_get_id_byname("tcp.window_size_value");
     g_array_append_val(wanted, hf_tcp_stream);
     g_array_append_val(wanted, hf_tcp_flags);
     g_array_append_val(wanted, hf_tcp_seq_raw);
     g_array_append_val(wanted, hf_tcp_ack_raw);
     g_array_append_val(wanted, hf_tcp_len);
+    g_array_append_val(wanted, hf_tcp_window);
     register_postdissector(tcpconn_handle);
     set_postdissector_wanted_hfids(tcpconn_handle, wanted);
 }

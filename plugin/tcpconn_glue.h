@@ -11,6 +11,7 @@
 #include <epan/expert.h>
 
 #include "tcpconn_core.h"
+#include "tcpconn_zeek.h"
 
 /* Every field: X(variable suffix).  hf_tcpconn_<x> shows as tcpconn.<x>
  * with dots for the underscores that separate levels (see the hf array). */
@@ -24,7 +25,14 @@
     X(teardown_half_close) X(teardown_complete) X(closer) X(time_wait) \
     X(rst) X(rst_kind) X(rst_by) \
     X(retry) X(retry_of) X(retry_interval) X(retry_backoff) X(retry_pattern) X(retry_segment) \
-    X(event) X(info)
+    X(event) X(info) \
+    X(conn_state) X(history) \
+    X(summary) X(summary_final) X(summary_handshake) X(summary_teardown) X(summary_closer) \
+    X(summary_time_wait) X(summary_reset_by) X(summary_state_client) X(summary_state_server) \
+    X(summary_state_originator) X(summary_state_responder) X(summary_first_frame) \
+    X(summary_syn_frame) X(summary_complete_frame) X(summary_fin_frame) X(summary_rst_frame) \
+    X(summary_last_frame) X(summary_duration) X(summary_syn_retries) X(summary_synack_retries) \
+    X(summary_fin_retries)
 
 #define TCPCONN_HF_EXTERN(x) extern int hf_tcpconn_##x;
 TCPCONN_HF_LIST(TCPCONN_HF_EXTERN)
@@ -35,16 +43,42 @@ extern gint ett_tcpconn_handshake;
 extern gint ett_tcpconn_teardown;
 extern gint ett_tcpconn_rst;
 extern gint ett_tcpconn_retry;
+extern gint ett_tcpconn_summary;
+extern int tcpconn_tap;
 extern expert_field ei_tcpconn[TC_EV_COUNT];
 extern gboolean tcpconn_info_tags;
+
+/* One connection (lifecycle) on an address and port pair.  Its summary is
+ * updated on the first pass; once the capture has been read it is final. */
+typedef struct tcpconn_life {
+    tc_summary_t sum;
+    tc_zeek_t    zeek;                  /* Zeek conn_state and history */
+    const struct tcpconn_life *prev;    /* the pair's previous connection */
+    const address *addr[2];             /* by direction */
+    guint32      port[2];
+    guint32      stream;                /* tcp.stream of its first frame */
+    guint16      number;                /* 1, 2 ... on this pair */
+} tcpconn_life_t;
 
 /* What is stored for an annotated frame. */
 typedef struct tcpconn_frame {
     tc_result_t res;
+    const tcpconn_life_t *life;
     guint32     stream;         /* tcp.stream */
 } tcpconn_frame_t;
 
-void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpconn_frame_t *fr);
+/* What the "tcpconn" tap gets for each frame of a followed connection. */
+typedef struct tcpconn_tap_data {
+    const tcpconn_life_t *life;
+    const tc_result_t *res;     /* NULL when the frame is not annotated */
+} tcpconn_tap_data_t;
+
+/* fr or life may be NULL; final: the whole capture has been read. */
+void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+                  const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final);
+void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
+                          const tcpconn_life_t *life, gboolean final);
+void tcpconn_register_stats(void);
 
 void proto_register_tcpconn(void);
 void proto_reg_handoff_tcpconn(void);

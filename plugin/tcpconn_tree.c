@@ -10,6 +10,7 @@
 #include <wsutil/wmem/wmem.h>
 
 #include "tcpconn_glue.h"
+#include "tcpconn_items.h"
 
 #define PEER(d) ((guint8)((d) ^ 1u))
 
@@ -23,34 +24,26 @@ typedef struct draw_ctx {
 
 /* ---- generated items ---- */
 
-static proto_item *gen(proto_item *it)
-{
-    proto_item_set_generated(it);
-    return it;
-}
+#define gen(it) tcpconn_gen(it)
 
 static proto_item *add_str(draw_ctx_t *c, proto_tree *t, int hf, const char *s)
 {
-    return gen(proto_tree_add_string(t, hf, c->tvb, 0, 0, s));
+    return tcpconn_add_str(t, hf, c->tvb, s);
 }
 
 static proto_item *add_uint(draw_ctx_t *c, proto_tree *t, int hf, guint32 v)
 {
-    return gen(proto_tree_add_uint(t, hf, c->tvb, 0, 0, v));
+    return tcpconn_add_uint(t, hf, c->tvb, v);
 }
 
 static proto_item *add_bool(draw_ctx_t *c, proto_tree *t, int hf, gboolean v)
 {
-    return gen(proto_tree_add_boolean(t, hf, c->tvb, 0, 0, v));
+    return tcpconn_add_bool(t, hf, c->tvb, v);
 }
 
 static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
 {
-    nstime_t ts;
-
-    ts.secs = (time_t)(ns / 1000000000);
-    ts.nsecs = (int)(ns % 1000000000);
-    return gen(proto_tree_add_time(t, hf, c->tvb, 0, 0, &ts));
+    return tcpconn_add_ns(t, hf, c->tvb, ns);
 }
 
 static void tag(draw_ctx_t *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
@@ -323,27 +316,32 @@ static void draw_events(draw_ctx_t *c, proto_tree *t)
     }
 }
 
-void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const tcpconn_frame_t *fr)
+static void draw_frame(draw_ctx_t *c, proto_tree *t)
+{
+    draw_states(c, t);
+    draw_handshake(c, t);
+    draw_teardown(c, t);
+    draw_rst(c, t);
+    draw_retry(c, t);
+    draw_events(c, t);
+}
+
+void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+                  const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final)
 {
     draw_ctx_t c;
     proto_tree *t;
 
     c.tvb = tvb;
     c.pinfo = pinfo;
-    c.r = &fr->res;
+    c.r = fr ? &fr->res : NULL;
     c.tags = wmem_strbuf_new(pinfo->pool, "");
     c.top = proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA);
     t = proto_item_add_subtree(c.top, ett_tcpconn);
-    if (c.r->events != TC_EV_BIT(TC_EV_NOT_JUDGED)) {
-        add_uint(&c, t, hf_tcpconn_stream, fr->stream);
-        add_uint(&c, t, hf_tcpconn_lifecycle, c.r->lifecycle);
-    }
-    draw_states(&c, t);
-    draw_handshake(&c, t);
-    draw_teardown(&c, t);
-    draw_rst(&c, t);
-    draw_retry(&c, t);
-    draw_events(&c, t);
+    if (fr)
+        draw_frame(&c, t);
+    if (life)
+        tcpconn_draw_summary(tvb, pinfo, t, c.top, life, final);
     if (wmem_strbuf_get_len(c.tags)) {
         proto_item_set_hidden(add_str(&c, t, hf_tcpconn_info, wmem_strbuf_get_str(c.tags)));
         proto_item_append_text(c.top, ", %s", wmem_strbuf_get_str(c.tags));

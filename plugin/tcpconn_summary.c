@@ -1,0 +1,124 @@
+/* tcpconn_summary.c
+ * The Connection summary subtree: what a frame's connection came to.  Once
+ * the capture has been read (two passes, the GUI) it is final; in a single
+ * pass it covers the frames up to this one and says so.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <epan/packet.h>
+#include <epan/expert.h>
+
+#include "tcpconn_glue.h"
+#include "tcpconn_items.h"
+
+/* Endpoint names in a summary: client and server once a SYN was seen,
+ * otherwise originator (sent the first frame) and responder, as Zeek. */
+static const char *summary_side(const tc_summary_t *s, unsigned d)
+{
+    if (s->client == TC_DIR_NONE)
+        return d == 0 ? "originator" : "responder";
+    return d == s->client ? "client" : "server";
+}
+
+static const char *summary_tw(const tc_summary_t *s)
+{
+    unsigned tw = tc_summary_time_wait(s);
+
+    return tw == 3 ? "both" : tw ? summary_side(s, tw == 1 ? 0 : 1) : NULL;
+}
+
+static void draw_states(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
+{
+    int hf[2];
+
+    if (s->client == TC_DIR_NONE) {
+        hf[0] = hf_tcpconn_summary_state_originator;
+        hf[1] = hf_tcpconn_summary_state_responder;
+    } else {
+        hf[s->client] = hf_tcpconn_summary_state_client;
+        hf[s->client ^ 1u] = hf_tcpconn_summary_state_server;
+    }
+    tcpconn_add_str(t, hf[0], tvb, tc_state_name(s->state[0]));
+    tcpconn_add_str(t, hf[1], tvb, tc_state_name(s->state[1]));
+}
+
+static void draw_frames(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
+{
+    const struct { int hf; guint32 frame; } frames[] = {
+        { hf_tcpconn_summary_first_frame, s->first_frame },
+        { hf_tcpconn_summary_syn_frame, s->syn_frame },
+        { hf_tcpconn_summary_complete_frame, s->complete_frame },
+        { hf_tcpconn_summary_fin_frame, s->fin_frame },
+        { hf_tcpconn_summary_rst_frame, s->rst_frame },
+        { hf_tcpconn_summary_last_frame, s->last_frame },
+    };
+
+    for (size_t i = 0; i < array_length(frames); i++) {
+        if (frames[i].frame)
+            tcpconn_add_uint(t, frames[i].hf, tvb, frames[i].frame);
+    }
+    tcpconn_add_ns(t, hf_tcpconn_summary_duration, tvb, s->last_ns - s->first_ns);
+    if (s->syn_retries)
+        tcpconn_add_uint(t, hf_tcpconn_summary_syn_retries, tvb, s->syn_retries);
+    if (s->synack_retries)
+        tcpconn_add_uint(t, hf_tcpconn_summary_synack_retries, tvb, s->synack_retries);
+    if (s->fin_retries)
+        tcpconn_add_uint(t, hf_tcpconn_summary_fin_retries, tvb, s->fin_retries);
+}
+
+static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s, tc_td_outcome_t tdo)
+{
+    const char *tw = summary_tw(s);
+
+    if (s->first_closer != TC_DIR_NONE)
+        tcpconn_add_str(t, hf_tcpconn_summary_closer, tvb,
+                        tdo == TC_TDO_SIMULTANEOUS ? "both" : summary_side(s, s->first_closer));
+    if (tw)
+        tcpconn_add_str(t, hf_tcpconn_summary_time_wait, tvb, tw);
+    if (s->rst_dir != TC_DIR_NONE)
+        tcpconn_add_str(t, hf_tcpconn_summary_reset_by, tvb, summary_side(s, s->rst_dir));
+}
+
+/* Verdicts that need the whole capture, on the connection's last frame. */
+static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_t *s,
+                          tc_hs_outcome_t hso, tc_td_outcome_t tdo)
+{
+    if (pinfo->num != s->last_frame)
+        return;
+    if (hso == TC_HSO_HALF_OPEN)
+        expert_add_info_format(pinfo, top, &ei_tcpconn[TC_EV_HALF_OPEN],
+                               "Half-open: SYN-ACK sent, final ACK never seen (client %s, server %s)",
+                               tc_state_name(s->state[s->client]), tc_state_name(s->state[s->client ^ 1u]));
+    if (tdo == TC_TDO_INCOMPLETE || tdo == TC_TDO_HALF_CLOSED)
+        expert_add_info_format(pinfo, top, &ei_tcpconn[TC_EV_TD_INCOMPLETE],
+                               "Teardown not finished within the capture (%s): %s left in %s, %s in %s",
+                               tc_td_outcome_name(tdo), summary_side(s, 0), tc_state_name(s->state[0]),
+                               summary_side(s, 1), tc_state_name(s->state[1]));
+}
+
+void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
+                          const tcpconn_life_t *life, gboolean final)
+{
+    const tc_summary_t *s = &life->sum;
+    tc_hs_outcome_t hso = tc_summary_hs_outcome(s);
+    tc_td_outcome_t tdo = tc_summary_td_outcome(s);
+    proto_item *it;
+    proto_tree *st;
+
+    it = tcpconn_gen(proto_tree_add_item(tree, hf_tcpconn_summary, tvb, 0, 0, ENC_NA));
+    proto_item_append_text(it, ": handshake %s, teardown %s, %s", tc_hs_outcome_name(hso),
+                           tc_td_outcome_name(tdo), final ? "whole capture" : "so far (frames up to this one)");
+    st = proto_item_add_subtree(it, ett_tcpconn_summary);
+    tcpconn_add_bool(st, hf_tcpconn_summary_final, tvb, final);
+    tcpconn_add_uint(st, hf_tcpconn_stream, tvb, life->stream);
+    tcpconn_add_uint(st, hf_tcpconn_lifecycle, tvb, life->number);
+    tcpconn_add_str(st, hf_tcpconn_conn_state, tvb, tc_zeek_conn_state(&life->zeek));
+    tcpconn_add_str(st, hf_tcpconn_history, tvb, tc_zeek_history(&life->zeek));
+    tcpconn_add_str(st, hf_tcpconn_summary_handshake, tvb, tc_hs_outcome_name(hso));
+    tcpconn_add_str(st, hf_tcpconn_summary_teardown, tvb, tc_td_outcome_name(tdo));
+    draw_closing(st, tvb, s, tdo);
+    draw_states(st, tvb, s);
+    draw_frames(st, tvb, s);
+    if (final)
+        final_experts(pinfo, top, s, hso, tdo);
+}
