@@ -119,6 +119,11 @@ static void retry_summary(tc_summary_t *sum, const tc_retry_track_t *rt, tc_retr
     }
 }
 
+/* Shorter than this, a repeat answers the peer's own repeat (Linux resends
+ * its SYN-ACK at once when the SYN comes again) instead of a timer: no
+ * backoff factor is measured against such an interval. */
+#define TC_MIN_TIMER_NS INT64_C(1000000)
+
 /* The retransmission timer doubles on each expiry (RFC 6298 section 5.5);
  * recent Linux first retries SYNs at linear intervals.  Report what was
  * measured: the interval, its ratio to the previous one, the pattern. */
@@ -134,7 +139,7 @@ static void retry_note(tc_stream_t *st, tc_endpoint_t *ep, const tc_segment_t *s
     int64_t interval = seg->time_ns - rt->last_ns;
 
     rt->count++;
-    if (rt->last_interval_ns > 0) {
+    if (rt->last_interval_ns >= TC_MIN_TIMER_NS && interval >= TC_MIN_TIMER_NS) {
         res->retry_backoff = (double)interval / (double)rt->last_interval_ns;
         res->flags |= TC_R_BACKOFF;
         rt->pattern = (uint8_t)pattern_next((tc_pattern_t)rt->pattern, res->retry_backoff);

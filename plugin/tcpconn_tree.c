@@ -210,10 +210,15 @@ static void draw_teardown(draw_ctx_t *c, proto_tree *t)
                                r->td_step, td_segment_name(r));
     if (total)
         tag(c, "Teardown %u/%u %s%s%s", r->td_step, total, td_segment_name(r),
-            has(r, TC_EV_TD_SIMULTANEOUS) ? " FINs crossed" : "",
-            (r->flags & TC_R_TD_COMPLETE) ? " closed" : "");
+            has(r, TC_EV_TD_SIMULTANEOUS) ? ", FINs crossed" : "",
+            (r->flags & TC_R_TD_COMPLETE) ? ", closed" : "");
     else
         tag(c, "Teardown %u %s", r->td_step, td_segment_name(r));
+    if (has(r, TC_EV_HALF_CLOSE_DATA)) {
+        tag(c, "Half-close data");
+        expert(c, TC_EV_HALF_CLOSE_DATA, "Data sent by the %s in CLOSE_WAIT, after the peer's FIN",
+               side_name(r, r->dir));
+    }
     expert(c, TC_EV_TD_STEP, "Teardown step %u%s%s: %s by the %s%s", r->td_step,
            total ? "/" : "", total ? wmem_strdup_printf(c->pinfo->pool, "%u", total) : "",
            td_segment_name(r), side_name(r, r->dir),

@@ -29,6 +29,10 @@ int main(void)
     TC_RST_KIND_LIST(ROWRST)
     printf("\n#### Retry patterns (`tcpconn.retry.pattern`)\n\n| pattern | meaning |\n|---|---|\n");
     TC_PATTERN_LIST(ROWPAT)
+    printf("\n#### Handshake outcomes (`tcpconn.summary.handshake`)\n\n| outcome | meaning |\n|---|---|\n");
+    TC_HS_OUTCOME_LIST(ROW3)
+    printf("\n#### Teardown outcomes (`tcpconn.summary.teardown`)\n\n| outcome | meaning |\n|---|---|\n");
+    TC_TD_OUTCOME_LIST(ROW3)
     printf("\n#### Events: expert infos and `tcpconn.event` values\n\n"
            "Each is a display filter of its own (e.g. `tcpconn.rst.refused`); `tcpconn.event` "
            "holds the part after `tcpconn.`.\n\n| filter | severity | group | meaning |\n|---|---|---|---|\n");
