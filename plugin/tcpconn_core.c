@@ -636,6 +636,7 @@ static void rst_stale(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res
     s->flags &= (uint8_t)~TC_EP_SYN_ACKED;
     st->flags = (uint8_t)((st->flags & ~TC_ST_SYNACK_OK) | TC_ST_STALE_RST);
     st->hs_step = 1;
+    st->sum.rst_kind = TC_RST_STALE;
     add_event(res, TC_EV_RST_STALE);
 }
 
@@ -761,6 +762,8 @@ tc_hs_outcome_t tc_summary_hs_outcome(const tc_summary_t *sum)
         return TC_HSO_REFUSED;
     if (sum->flags & TC_ST_RESET)
         return TC_HSO_RESET;
+    if (sum->rst_kind == TC_RST_STALE)
+        return TC_HSO_STALE;
     if (sum->flags & TC_ST_SYNACK_OK)
         return TC_HSO_HALF_OPEN;
     return TC_HSO_UNANSWERED;

@@ -81,7 +81,8 @@
     X(REFUSED,      "refused",      "RST answered the SYN") \
     X(UNANSWERED,   "unanswered",   "SYN (and its retries) never answered") \
     X(HALF_OPEN,    "half-open",    "SYN-ACK sent, final ACK never seen (the SYN flood pattern)") \
-    X(RESET,        "reset",        "RST before the handshake completed")
+    X(RESET,        "reset",        "RST before the handshake completed") \
+    X(STALE,        "stale",        "an old duplicate SYN, its SYN-ACK rejected by the client's RST (RFC 9293 figure 9)")
 
 /* What a connection's end came to (the connection summary).
  * X(ID, "name", "meaning") */

@@ -6,7 +6,13 @@
 #     fields of tests/golden/fields.txt for every frame; the output must equal
 #     GOLDEN exactly.  Both modes compare with the same file, so one pass and
 #     two passes agree.
-# tshark-check.sh write CAPTURE GOLDEN   (used by regen-golden.sh)
+# tshark-check.sh tables CAPTURE GOLDEN [--write]
+#     tshark -q -z tcpconn,conns -z tcpconn,outcomes, in one pass and in two:
+#     both must print GOLDEN (the tables are final either way)
+# tshark-check.sh summary1|summary2 CAPTURE GOLDEN [--write]
+#     the Connection summary fields of every frame in one pass (so far, not
+#     final) or two (final)
+# tshark-check.sh write CAPTURE GOLDEN   (the per-frame golden, for tools/regen-golden.sh)
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +32,36 @@ dump() {    # dump CAPTURE [tshark options...]
     run_tshark -n -r "$capture" "$@" -T fields -E header=y -E occurrence=a -E aggregator=, "${fields[@]}"
 }
 
+compare() {     # compare OUTPUT GOLDEN [--write]
+    if [ "${3:-}" = --write ]; then
+        cp "$1" "$2"
+    else
+        diff -u "$2" "$1"
+    fi
+}
+
+summary_fields=(-e frame.number -e tcpconn.summary.final -e tcpconn.stream -e tcpconn.lifecycle
+                -e tcpconn.summary.handshake -e tcpconn.summary.teardown -e tcpconn.conn_state
+                -e tcpconn.history -e tcpconn.summary.closer -e tcpconn.summary.time_wait
+                -e tcpconn.summary.last_frame)
+
 case "${1:-}" in
+tables)
+    capture=$(stage "$2")
+    run_tshark -n -r "$capture" -q -z tcpconn,conns -z tcpconn,outcomes > "$tcpconn_stage/one.txt"
+    run_tshark -n -r "$capture" -2 -q -z tcpconn,conns -z tcpconn,outcomes > "$tcpconn_stage/two.txt"
+    diff -u "$tcpconn_stage/one.txt" "$tcpconn_stage/two.txt" || { echo "tables differ between one and two passes"; exit 1; }
+    compare "$tcpconn_stage/one.txt" "$3" "${4:-}"
+    echo "tables of $(basename "$2") as expected in one and two passes"
+    ;;
+summary1|summary2)
+    capture=$(stage "$2")
+    opts=()
+    [ "$1" = summary2 ] && opts=(-2)
+    run_tshark -n -r "$capture" "${opts[@]}" -T fields -E header=y "${summary_fields[@]}" > "$tcpconn_stage/sum.tsv"
+    compare "$tcpconn_stage/sum.tsv" "$3" "${4:-}"
+    echo "$1 of $(basename "$2") as expected"
+    ;;
 loaded)
     run_tshark -G plugins > "$tcpconn_stage/plugins.txt"
     grep -q 'tcpconn\.so' "$tcpconn_stage/plugins.txt" \
