@@ -64,7 +64,7 @@ summary1|summary2)
     ;;
 loaded)
     run_tshark -G plugins > "$tcpconn_stage/plugins.txt"
-    grep -q 'tcpconn\.so' "$tcpconn_stage/plugins.txt" \
+    grep -q "tcpconn\.so.*$tcpconn_stage/plugins" "$tcpconn_stage/plugins.txt" \
         || { echo "tcpconn.so is not among tshark's plugins:"; cat "$tcpconn_stage/plugins.txt"; exit 1; }
     run_tshark -G fields | awk -F'\t' '$1 == "F" && $3 ~ /^tcpconn\./ { print $3 }' > "$tcpconn_stage/fields.txt"
     for f in tcpconn.handshake.step tcpconn.handshake.kind tcpconn.handshake.complete tcpconn.role \

@@ -27,3 +27,4 @@ for name in "${names[@]}"; do
     [ -f "$golden/$name.annotate" ] && "$top/tests/annotate-check.sh" "$pcap" "$golden/$name.annotate" --write
     echo "wrote golden files of $name"
 done
+"$top/tools/update-docs.sh"

@@ -26,13 +26,17 @@ echo
 echo "== tshark -G plugins"
 tshark -G plugins 2>/dev/null | grep tcpconn
 echo
-echo "== $sample: every frame tcpconn annotates (Info column tags)"
-tshark -n -r "$sample" -Y tcpconn 2>/dev/null
+echo "== $sample with tcpconn: its tags end the Info column"
+tshark -n -r "$sample" 2>/dev/null
 echo
-echo "== the same frames as fields"
-tshark -n -r "$sample" -Y tcpconn -T fields -E header=y \
+echo "== the annotated frames as fields (-Y tcpconn.event)"
+tshark -n -r "$sample" -Y tcpconn.event -T fields -E header=y \
     -e frame.number -e tcpconn.role -e tcpconn.handshake.step -e tcpconn.handshake.kind \
     -e tcpconn.handshake.complete -e tcpconn.teardown.step -e tcpconn.teardown.kind \
     -e tcpconn.state.client -e tcpconn.state.server 2>/dev/null | column -t -s $'\t'
+echo
+echo
+echo "== the connection, as the statistics table lists it"
+tshark -n -r "$sample" -q -z tcpconn,conns 2>/dev/null | grep -v '^=*$'
 echo
 echo "tcpconn is installed. Try: tshark -r $sample -O tcpconn -Y tcpconn.handshake"
