@@ -537,9 +537,31 @@ static void fin_new(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, 
     td_next_step(st, res);
 }
 
+/* Does the segment carry sequence space its sender has not sent before?
+ * A keep-alive repeats the byte before SND.NXT (RFC 9293 section 3.8.4),
+ * a retransmission repeats older ones. */
+static bool new_data(const tc_endpoint_t *s, const tc_segment_t *seg)
+{
+    return !(s->flags & TC_EP_NXT) || tc_seq_gt(seg->seq + seg->len, s->nxt);
+}
+
+/* Track SND.NXT as the capture shows it: SYN and FIN occupy one number. */
+static void track_nxt(tc_stream_t *st, const tc_segment_t *seg)
+{
+    tc_endpoint_t *s = sender(st, seg);
+    uint32_t end = seg->seq + seg->len + ((seg->flags & TC_SYN) ? 1u : 0u) + ((seg->flags & TC_FIN) ? 1u : 0u);
+
+    if (seg->flags & TC_RST)
+        return;
+    if (!(s->flags & TC_EP_NXT) || tc_seq_gt(end, s->nxt)) {
+        s->nxt = end;
+        s->flags |= TC_EP_NXT;
+    }
+}
+
 /* Data in a closing connection: beyond the sender's own FIN is a protocol
- * violation (RFC 9293 section 3.10.7.4); after the peer's FIN was
- * acknowledged it is a half-close, allowed in CLOSE_WAIT. */
+ * violation (RFC 9293 section 3.10.7.4); new data after the peer's FIN was
+ * acknowledged is a half-close, allowed in CLOSE_WAIT. */
 static void td_data(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
 {
     tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
@@ -551,7 +573,7 @@ static void td_data(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
         return;
     }
     if ((r->flags & TC_EP_FIN) && !(s->flags & TC_EP_FIN) && has_ack(seg)
-        && tc_seq_gt(seg->ack, r->fin_seq)) {
+        && tc_seq_gt(seg->ack, r->fin_seq) && new_data(s, seg)) {
         st->flags |= TC_ST_HALF_CLOSE;
         res->flags |= TC_R_HALF_CLOSE;
         res->td_kind = TC_TD_HALF_CLOSE;
@@ -747,6 +769,7 @@ void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summ
         on_rst(st, seg, res);
     else
         on_segment(st, seg, res);
+    track_nxt(st, seg);
     result_end(st, seg, res);
 }
 

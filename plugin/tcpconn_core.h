@@ -98,13 +98,15 @@ enum {
     TC_EP_SYNACK    = 0x02,     /* sent a SYN-ACK */
     TC_EP_SYN_ACKED = 0x04,     /* its SYN has been acknowledged */
     TC_EP_FIN       = 0x08,     /* sent a FIN: fin_seq is valid */
-    TC_EP_FIN_ACKED = 0x10      /* its FIN has been acknowledged */
+    TC_EP_FIN_ACKED = 0x10,     /* its FIN has been acknowledged */
+    TC_EP_NXT       = 0x20      /* nxt is valid */
 };
 
 typedef struct tc_endpoint {
     tc_retry_track_t retry;
     uint32_t isn;
     uint32_t fin_seq;           /* sequence number the FIN occupies */
+    uint32_t nxt;               /* highest sequence number sent + 1 (SND.NXT as seen) */
     uint16_t syn_len;           /* data carried by its SYN (TCP Fast Open) */
     uint8_t  state;             /* tc_state_t */
     uint8_t  role;              /* tc_role_t */

@@ -157,7 +157,7 @@ def check_half_close(segs):
     close_at(segs, fin)
 
 
-@scenario("half-close", check=check_half_close)
+@scenario("half-close", "half-close-v6", check=check_half_close)
 def half_close(lab):
     """Client sends a request and shutdown(SHUT_WR); the server, having seen
     EOF, still sends five 80-byte segments 0.12 s apart, then closes."""

@@ -28,7 +28,7 @@ def check_rst_abort(segs):
     expect(rst[0].seq == before[-1].end, "RST is not at the client's next sequence number", segs)
 
 
-@scenario("rst-abort", check=check_rst_abort)
+@scenario("rst-abort", "rst-abort-v6", check=check_rst_abort)
 def rst_abort(lab):
     """One request/response, then the client aborts with SO_LINGER {on, 0}:
     a RST in an established connection, no FINs."""

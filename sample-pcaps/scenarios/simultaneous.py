@@ -80,7 +80,7 @@ def check_simultaneous_close(segs):
            and {s.ack for s in after} == {a.end, b.end}, "FINs not acknowledged by both", segs)
 
 
-@scenario("simultaneous-close", check=check_simultaneous_close)
+@scenario("simultaneous-close", "simultaneous-close-v6", check=check_simultaneous_close)
 def simultaneous_close(lab):
     """After one request/response both namespaces drop their own outgoing
     FINs and both ends shutdown(SHUT_WR) together; 1 s later the rules go and
