@@ -219,14 +219,12 @@ static fields_status_t read_segment(proto_tree *tree, tc_segment_t *seg, guint32
 
 /* ---- dissection ---- */
 
-static void store_frame(packet_info *pinfo, const tc_result_t *res, const tcpconn_life_t *life,
-                        guint32 stream)
+static void store_frame(packet_info *pinfo, const tc_result_t *res, const tcpconn_life_t *life)
 {
     tcpconn_frame_t *fr = wmem_new(wmem_file_scope(), tcpconn_frame_t);
 
     fr->res = *res;
     fr->life = life;
-    fr->stream = stream;
     p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpconn, 0, fr);
 }
 
@@ -238,7 +236,7 @@ static void store_not_judged(packet_info *pinfo)
     res.client = TC_DIR_NONE;
     res.events = TC_EV_BIT(TC_EV_NOT_JUDGED);
     res.syn_synack_ns = res.synack_ack_ns = -1;
-    store_frame(pinfo, &res, NULL, 0);
+    store_frame(pinfo, &res, NULL);
 }
 
 static gboolean quoted_by_icmp(const packet_info *pinfo)
@@ -279,7 +277,7 @@ static void first_pass(packet_info *pinfo, proto_tree *tree)
     conn->life->sum = conn->core.sum;
     tc_zeek_segment(&conn->life->zeek, &seg, seg.window);
     if (tc_result_annotated(&res))
-        store_frame(pinfo, &res, conn->life, stream);
+        store_frame(pinfo, &res, conn->life);
 }
 
 static gboolean followed(const packet_info *pinfo)
@@ -343,7 +341,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 void proto_register_tcpconn(void)
 {
     static hf_register_info hf[] = {
-        HF_UINT(stream, "Stream index", "tcpconn.stream", FT_UINT32, "tcp.stream of this frame"),
+        HF_UINT(stream, "Stream index", "tcpconn.stream", FT_UINT32, "tcp.stream of the connection's first frame"),
         HF_UINT(lifecycle, "Connection on this address pair", "tcpconn.lifecycle", FT_UINT16,
                 "1 for the first connection on this address and port pair, 2 for the next (port reuse) ..."),
         HF_STR(role, "Sender role", "tcpconn.role",

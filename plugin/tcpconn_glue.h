@@ -64,7 +64,6 @@ typedef struct tcpconn_life {
 typedef struct tcpconn_frame {
     tc_result_t res;
     const tcpconn_life_t *life;
-    guint32     stream;         /* tcp.stream */
 } tcpconn_frame_t;
 
 /* What the "tcpconn" tap gets for each frame of a followed connection. */
@@ -76,6 +75,7 @@ typedef struct tcpconn_tap_data {
 /* fr or life may be NULL; final: the whole capture has been read. */
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                   const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final);
+gboolean tcpconn_summary_wanted(proto_tree *tree);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_life_t *life, gboolean final);
 void tcpconn_register_stats(void);

@@ -96,6 +96,33 @@ static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_
                                summary_side(s, 1), tc_state_name(s->state[1]));
 }
 
+/* The summary is on every frame, so it is drawn only when someone looks:
+ * a tree that is shown (packet details, -V, PDML), or a filter, column or
+ * -e that names one of its fields.  proto_field_is_referenced() is an
+ * array lookup; building the subtree for nobody cost about 1.4 us a frame. */
+gboolean tcpconn_summary_wanted(proto_tree *tree)
+{
+    const int *const hfs[] = {
+        &proto_tcpconn, &hf_tcpconn_stream, &hf_tcpconn_lifecycle, &hf_tcpconn_conn_state,
+        &hf_tcpconn_history, &hf_tcpconn_summary, &hf_tcpconn_summary_final,
+        &hf_tcpconn_summary_handshake, &hf_tcpconn_summary_teardown, &hf_tcpconn_summary_closer,
+        &hf_tcpconn_summary_time_wait, &hf_tcpconn_summary_reset_by,
+        &hf_tcpconn_summary_state_client, &hf_tcpconn_summary_state_server,
+        &hf_tcpconn_summary_state_originator, &hf_tcpconn_summary_state_responder,
+        &hf_tcpconn_summary_first_frame, &hf_tcpconn_summary_syn_frame,
+        &hf_tcpconn_summary_complete_frame, &hf_tcpconn_summary_fin_frame,
+        &hf_tcpconn_summary_rst_frame, &hf_tcpconn_summary_last_frame, &hf_tcpconn_summary_duration,
+        &hf_tcpconn_summary_syn_retries, &hf_tcpconn_summary_synack_retries,
+        &hf_tcpconn_summary_fin_retries,
+    };
+
+    for (size_t i = 0; i < array_length(hfs); i++) {
+        if (proto_field_is_referenced(tree, *hfs[i]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_life_t *life, gboolean final)
 {
@@ -105,6 +132,10 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     proto_item *it;
     proto_tree *st;
 
+    if (final)
+        final_experts(pinfo, top, s, hso, tdo);
+    if (!tcpconn_summary_wanted(tree))
+        return;
     it = tcpconn_gen(proto_tree_add_item(tree, hf_tcpconn_summary, tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": handshake %s, teardown %s, %s", tc_hs_outcome_name(hso),
                            tc_td_outcome_name(tdo), final ? "whole capture" : "so far (frames up to this one)");
@@ -119,6 +150,4 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     draw_closing(st, tvb, s, tdo);
     draw_states(st, tvb, s);
     draw_frames(st, tvb, s);
-    if (final)
-        final_experts(pinfo, top, s, hso, tdo);
 }

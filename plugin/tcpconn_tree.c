@@ -337,6 +337,8 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     draw_ctx_t c;
     proto_tree *t;
 
+    if (!fr && !(life && (final || tcpconn_summary_wanted(tree))))
+        return;     /* nothing to show on this frame */
     c.tvb = tvb;
     c.pinfo = pinfo;
     c.r = fr ? &fr->res : NULL;
