@@ -272,13 +272,13 @@ static void outcomes_init(stat_tap_table_ui *ui)
 static tap_param stats_params[] = { { PARAM_FILTER, "filter", "Filter", NULL, TRUE } };
 
 static stat_tap_table_ui conns_ui = {
-    REGISTER_STAT_GROUP_GENERIC, "TCP Connection Lifecycles", "tcpconn", "tcpconn,conns",
+    REGISTER_PACKET_STAT_GROUP_UNSORTED, "TCP Connection Lifecycles", "tcpconn", "tcpconn,conns",
     conns_init, conns_packet, conns_reset, conns_free_item, NULL,
     array_length(conns_fields), conns_fields, array_length(stats_params), stats_params, NULL, 0
 };
 
 static stat_tap_table_ui outcomes_ui = {
-    REGISTER_STAT_GROUP_GENERIC, "TCP Connection Outcomes", "tcpconn", "tcpconn,outcomes",
+    REGISTER_PACKET_STAT_GROUP_UNSORTED, "TCP Connection Outcomes", "tcpconn", "tcpconn,outcomes",
     outcomes_init, outcomes_packet, outcomes_reset, NULL, NULL,
     array_length(outcome_fields), outcome_fields, array_length(stats_params), stats_params, NULL, 0
 };
