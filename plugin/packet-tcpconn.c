@@ -335,6 +335,8 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     { &hf_tcpconn_##var, { label, abbrev, FT_BOOLEAN, BASE_NONE, NULL, 0x0, blurb, HFILL } }
 #define HF_TIME(var, label, abbrev, blurb) \
     { &hf_tcpconn_##var, { label, abbrev, FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0, blurb, HFILL } }
+#define HF_FRAME(var, label, abbrev, blurb) \
+    { &hf_tcpconn_##var, { label, abbrev, FT_FRAMENUM, BASE_NONE, NULL, 0x0, blurb, HFILL } }
 #define HF_NONE(var, label, abbrev, blurb) \
     { &hf_tcpconn_##var, { label, abbrev, FT_NONE, BASE_NONE, NULL, 0x0, blurb, HFILL } }
 
@@ -420,18 +422,12 @@ void proto_register_tcpconn(void)
                "Latest state of the first frame's sender (no SYN seen)"),
         HF_STR(summary_state_responder, "Responder state", "tcpconn.summary.state.responder",
                "Latest state of the first frame's receiver (no SYN seen)"),
-        { &hf_tcpconn_summary_first_frame, { "First frame", "tcpconn.summary.first_frame", FT_FRAMENUM,
-          BASE_NONE, NULL, 0x0, NULL, HFILL } },
-        { &hf_tcpconn_summary_syn_frame, { "First SYN", "tcpconn.summary.syn_frame", FT_FRAMENUM,
-          BASE_NONE, NULL, 0x0, NULL, HFILL } },
-        { &hf_tcpconn_summary_complete_frame, { "Handshake completed", "tcpconn.summary.complete_frame",
-          FT_FRAMENUM, BASE_NONE, NULL, 0x0, NULL, HFILL } },
-        { &hf_tcpconn_summary_fin_frame, { "First FIN", "tcpconn.summary.fin_frame", FT_FRAMENUM,
-          BASE_NONE, NULL, 0x0, NULL, HFILL } },
-        { &hf_tcpconn_summary_rst_frame, { "Ending RST", "tcpconn.summary.rst_frame", FT_FRAMENUM,
-          BASE_NONE, NULL, 0x0, NULL, HFILL } },
-        { &hf_tcpconn_summary_last_frame, { "Last frame", "tcpconn.summary.last_frame", FT_FRAMENUM,
-          BASE_NONE, NULL, 0x0, NULL, HFILL } },
+        HF_FRAME(summary_first_frame, "First frame", "tcpconn.summary.first_frame", NULL),
+        HF_FRAME(summary_syn_frame, "First SYN", "tcpconn.summary.syn_frame", NULL),
+        HF_FRAME(summary_complete_frame, "Handshake completed", "tcpconn.summary.complete_frame", NULL),
+        HF_FRAME(summary_fin_frame, "First FIN", "tcpconn.summary.fin_frame", NULL),
+        HF_FRAME(summary_rst_frame, "Ending RST", "tcpconn.summary.rst_frame", NULL),
+        HF_FRAME(summary_last_frame, "Last frame", "tcpconn.summary.last_frame", NULL),
         HF_TIME(summary_duration, "Duration", "tcpconn.summary.duration", "First to last frame"),
         HF_UINT(summary_syn_retries, "SYN retries", "tcpconn.summary.syn_retries", FT_UINT16, NULL),
         HF_UINT(summary_synack_retries, "SYN-ACK retries", "tcpconn.summary.synack_retries", FT_UINT16, NULL),

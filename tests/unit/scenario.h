@@ -12,19 +12,7 @@
 
 #include "tcpconn_core.h"
 
-/* Directions: the stream's first sender is direction 0. */
-#define A 0
-#define B 1
-
-/* Flag shorthands */
-#define SYN  TC_SYN
-#define SA   (TC_SYN | TC_ACK)
-#define ACK  TC_ACK
-#define PA   (TC_PSH | TC_ACK)
-#define FA   (TC_FIN | TC_ACK)
-#define FPA  (TC_FIN | TC_PSH | TC_ACK)
-#define RST  TC_RST
-#define RA   (TC_RST | TC_ACK)
+#include "segment_flags.h"
 
 typedef struct row {
     uint8_t  dir;

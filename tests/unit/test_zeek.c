@@ -13,19 +13,8 @@
 
 #include "tcpconn_zeek.h"
 
-/* Directions: the stream's first sender is direction 0. */
-#define A 0
-#define B 1
+#include "segment_flags.h"
 
-/* Flag shorthands */
-#define SYN  TC_SYN
-#define SA   (TC_SYN | TC_ACK)
-#define ACK  TC_ACK
-#define PA   (TC_PSH | TC_ACK)
-#define FA   (TC_FIN | TC_ACK)
-#define FPA  (TC_FIN | TC_PSH | TC_ACK)
-#define RST  TC_RST
-#define RA   (TC_RST | TC_ACK)
 #define SF_  (TC_SYN | TC_FIN)
 #define SR_  (TC_SYN | TC_RST)
 #define FRA  (TC_FIN | TC_RST | TC_ACK)
