@@ -399,6 +399,9 @@ void proto_register_tcpconn(void)
         HF_STR(retry_pattern, "Pattern so far", "tcpconn.retry.pattern",
                "linear, exponential, linear then exponential or irregular"),
         HF_STR(retry_segment, "Retransmitted", "tcpconn.retry.segment", "SYN, SYN-ACK or FIN"),
+        HF_STR(retry_outcome, "Attempt outcome", "tcpconn.retry.outcome",
+               "What the retried attempt came to within the capture: succeeded, refused, reset or abandoned "
+               "(two passes, the GUI; pending in a single pass)"),
         HF_STR(event, "Event", "tcpconn.event", "Name of each lifecycle event on this frame"),
         HF_STR(info, "Tags", "tcpconn.info", "The lifecycle tags of this frame, as in the Info column"),
         HF_STR(conn_state, "Zeek conn_state", "tcpconn.conn_state",

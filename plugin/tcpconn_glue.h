@@ -25,6 +25,7 @@
     X(teardown_half_close) X(teardown_complete) X(closer) X(time_wait) \
     X(rst) X(rst_kind) X(rst_by) \
     X(retry) X(retry_of) X(retry_interval) X(retry_backoff) X(retry_pattern) X(retry_segment) \
+    X(retry_outcome) \
     X(event) X(info) \
     X(conn_state) X(history) \
     X(summary) X(summary_final) X(summary_handshake) X(summary_teardown) X(summary_closer) \
@@ -76,6 +77,8 @@ typedef struct tcpconn_tap_data {
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                   const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final);
 gboolean tcpconn_summary_wanted(proto_tree *tree);
+/* What the retried segment's attempt came to, from the connection summary. */
+const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_life_t *life, gboolean final);
 void tcpconn_register_stats(void);

@@ -79,6 +79,27 @@ static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s, tc
         tcpconn_add_str(t, hf_tcpconn_summary_reset_by, tvb, summary_side(s, s->rst_dir));
 }
 
+/* A SYN retry succeeded when the handshake completed; a SYN-ACK retry
+ * likewise; a FIN retry when that FIN was acknowledged.  Otherwise the
+ * connection was refused or reset, or the sender gave up (abandoned)
+ * before the capture ended. */
+const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r)
+{
+    const tc_summary_t *s = &life->sum;
+
+    if (r->retry_kind == TC_RETRY_FIN) {
+        if (s->ep_flags[r->dir] & TC_EP_FIN_ACKED)
+            return "succeeded";
+    } else if (s->complete_frame) {
+        return "succeeded";
+    }
+    if (s->rst_kind == TC_RST_REFUSED)
+        return "refused";
+    if (s->flags & TC_ST_RESET)
+        return "reset";
+    return "abandoned";
+}
+
 /* Verdicts that need the whole capture, on the connection's last frame. */
 static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_t *s,
                           tc_hs_outcome_t hso, tc_td_outcome_t tdo)

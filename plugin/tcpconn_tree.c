@@ -19,6 +19,8 @@ typedef struct draw_ctx {
     packet_info *pinfo;
     proto_item *top;
     const tc_result_t *r;
+    const tcpconn_life_t *life;     /* may be NULL */
+    gboolean final;                 /* the whole capture has been read */
     wmem_strbuf_t *tags;        /* Info column and headline */
 } draw_ctx_t;
 
@@ -280,6 +282,8 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
         gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
     if (r->retry_pattern)
         add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
+    if (c->life)
+        add_str(c, rt, hf_tcpconn_retry_outcome, c->final ? tcpconn_retry_outcome(c->life, r) : "pending");
     tag(c, "%s retry %u +%.3fs", what, r->retry_count, secs);
     expert(c, ev[r->retry_kind], "%s retransmitted: retry %u of frame %u, %.3f s after the previous attempt%s%s",
            what, r->retry_count, r->retry_of, secs,
@@ -342,6 +346,8 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     c.tvb = tvb;
     c.pinfo = pinfo;
     c.r = fr ? &fr->res : NULL;
+    c.life = life;
+    c.final = final;
     c.tags = wmem_strbuf_new(pinfo->pool, "");
     c.top = proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA);
     t = proto_item_add_subtree(c.top, ett_tcpconn);
