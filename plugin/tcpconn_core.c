@@ -695,12 +695,15 @@ static void on_rst(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
         ep_revise(r, TC_STATE_LISTEN);
     else
         ep_apply(r, TC_E_RCV_RST);
-    st->phase = TC_PHASE_CLOSED;
-    st->flags |= TC_ST_RESET;
+    /* after a completed close the close stands: the RST (RFC 1337's
+     * TIME-WAIT assassination) is marked but does not change its kind */
     if (kind != TC_RST_REFUSED) {
-        st->td_kind = TC_TD_RESET;
+        if (st->phase != TC_PHASE_CLOSED)
+            st->td_kind = TC_TD_RESET;
         res->td_kind = TC_TD_RESET;
     }
+    st->phase = TC_PHASE_CLOSED;
+    st->flags |= TC_ST_RESET;
     st->sum.rst_kind = (uint8_t)kind;
     st->sum.rst_frame = seg->frame;
     st->sum.rst_dir = seg->dir;
@@ -796,10 +799,6 @@ tc_td_outcome_t tc_summary_td_outcome(const tc_summary_t *sum)
 {
     const uint8_t *f = sum->ep_flags;
 
-    if (sum->flags & TC_ST_RESET)
-        return sum->td_kind == TC_TD_RESET ? TC_TDO_RESET : TC_TDO_NONE;
-    if (!sum->complete_frame && !(sum->flags & TC_ST_MIDSTREAM))
-        return TC_TDO_NONE;
     if ((f[0] & TC_EP_FIN_ACKED) && (f[1] & TC_EP_FIN_ACKED)) {
         switch (sum->td_kind) {
         case TC_TD_THREE_WAY: return TC_TDO_THREE_WAY;
@@ -807,6 +806,10 @@ tc_td_outcome_t tc_summary_td_outcome(const tc_summary_t *sum)
         default: return TC_TDO_FOUR_WAY;
         }
     }
+    if (sum->flags & TC_ST_RESET)
+        return sum->td_kind == TC_TD_RESET ? TC_TDO_RESET : TC_TDO_NONE;
+    if (!sum->complete_frame && !(sum->flags & TC_ST_MIDSTREAM))
+        return TC_TDO_NONE;
     if (!((f[0] | f[1]) & TC_EP_FIN))
         return TC_TDO_OPEN;
     /* one FIN acknowledged and no FIN from the other side: half-closed */
