@@ -36,7 +36,7 @@ int tcpconn_tap = -1;
 
 expert_field ei_tcpconn[TC_EV_COUNT];
 
-gboolean tcpconn_info_tags = TRUE;
+tcpconn_pref_bool_t tcpconn_info_tags = TRUE;
 
 static dissector_handle_t tcpconn_handle;
 

@@ -6,6 +6,7 @@
 #ifndef TCPCONN_COMPAT_H
 #define TCPCONN_COMPAT_H
 
+#include <glib.h>
 #include <ws_version.h>
 
 #define TCPCONN_WS_AT_LEAST(maj, min) \
@@ -25,6 +26,15 @@
 #define TCPCONN_HAVE_PLUGIN_DESCRIBE 1
 #else
 #define TCPCONN_HAVE_PLUGIN_DESCRIBE 0
+#endif
+
+/* Boolean preferences: gboolean in 4.0, C99 bool in 4.4 (probed by CMake,
+ * cmake/TcpconnWiresharkApi.cmake, rather than guessed from the version). */
+#ifdef TCPCONN_PREFS_BOOL_IS_C99
+#include <stdbool.h>
+typedef bool tcpconn_pref_bool_t;
+#else
+typedef gboolean tcpconn_pref_bool_t;
 #endif
 
 #endif /* TCPCONN_COMPAT_H */

@@ -10,6 +10,7 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 
+#include "tcpconn_compat.h"
 #include "tcpconn_core.h"
 #include "tcpconn_zeek.h"
 
@@ -47,7 +48,7 @@ extern gint ett_tcpconn_retry;
 extern gint ett_tcpconn_summary;
 extern int tcpconn_tap;
 extern expert_field ei_tcpconn[TC_EV_COUNT];
-extern gboolean tcpconn_info_tags;
+extern tcpconn_pref_bool_t tcpconn_info_tags;
 
 /* One connection (lifecycle) on an address and port pair.  Its summary is
  * updated on the first pass; once the capture has been read it is final. */
