@@ -12,6 +12,12 @@
 # tshark-check.sh summary1|summary2 CAPTURE GOLDEN [--write]
 #     the Connection summary fields of every frame in one pass (so far, not
 #     final) or two (final)
+# tshark-check.sh expert CAPTURE GOLDEN [--write]
+#     every frame's tcpconn expert infos (severity and message) in two passes;
+#     one pass lacks only the verdicts that need the whole capture
+# tshark-check.sh infotags CAPTURE
+#     with the preference tcpconn.info_tags off, each Info column equals the
+#     default one without exactly the frame's tcpconn.info tags
 # tshark-check.sh write CAPTURE GOLDEN   (the per-frame golden, for tools/regen-golden.sh)
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
@@ -46,6 +52,35 @@ summary_fields=(-e frame.number -e tcpconn.summary.final -e tcpconn.stream -e tc
                 -e tcpconn.summary.last_frame -e tcpconn.retry.outcome)
 
 case "${1:-}" in
+expert)
+    # two passes against GOLDEN; one pass lacks only the verdicts that need
+    # the whole capture (half-open, teardown not finished)
+    capture=$(stage "$2")
+    for opt in "" -2; do
+        run_tshark -n -r "$capture" $opt -T pdml | python3 "$here/expert_infos.py" > "$tcpconn_stage/ex$opt.txt"
+    done
+    awk -F'\t' -v OFS='\t' '{
+            ns = split($2, sev, "|"); split($3, msg, "|"); s = m = ""
+            for (i = 1; i <= ns; i++) {
+                if (msg[i] ~ /^(Half-open: |Teardown not finished )/) continue
+                s = s (s == "" ? "" : "|") sev[i]; m = m (m == "" ? "" : "|") msg[i]
+            }
+            print $1, s, m
+        }' "$tcpconn_stage/ex-2.txt" | diff -u - "$tcpconn_stage/ex.txt" \
+        || { echo "one pass differs from two passes by more than the whole-capture verdicts"; exit 1; }
+    compare "$tcpconn_stage/ex-2.txt" "$3" "${4:-}"
+    echo "expert infos of $(basename "$2") as expected"
+    ;;
+infotags)
+    capture=$(stage "$2")
+    run_tshark -n -r "$capture" -T fields -e _ws.col.Info -e tcpconn.info > "$tcpconn_stage/on.tsv"
+    run_tshark -n -r "$capture" -o tcpconn.info_tags:FALSE -T fields -e _ws.col.Info > "$tcpconn_stage/off.txt"
+    awk -F'\t' '{ print ($2 == "") ? $1 : substr($1, 1, length($1) - length($2) - 1) }' "$tcpconn_stage/on.tsv" \
+        | diff -u - "$tcpconn_stage/off.txt" || { echo "Info column with tags off is not the default one minus the tags"; exit 1; }
+    awk -F'\t' '$2 != "" && index($1, " " $2) != length($1) - length($2) { bad = 1; print "tags not at the end: " $0 } END { exit bad }' \
+        "$tcpconn_stage/on.tsv"
+    echo "$(awk -F'\t' '$2 != ""' "$tcpconn_stage/on.tsv" | wc -l) frames tagged; tags off leaves the rest of Info untouched"
+    ;;
 tables)
     capture=$(stage "$2")
     run_tshark -n -r "$capture" -q -z tcpconn,conns -z tcpconn,outcomes > "$tcpconn_stage/one.txt"

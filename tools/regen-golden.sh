@@ -20,9 +20,9 @@ fi
 for name in "${names[@]}"; do
     pcap="$top/sample-pcaps/$name.pcap"
     "$top/tests/tshark-check.sh" write "$pcap" "$golden/$name.tsv"
-    "$top/tests/tshark-check.sh" tables "$pcap" "$golden/$name.tables" --write > /dev/null
-    for kind in summary1 summary2; do
-        [ -f "$golden/$name.$kind" ] && "$top/tests/tshark-check.sh" $kind "$pcap" "$golden/$name.$kind" --write > /dev/null
+    "$top/tests/tshark-check.sh" tables "$pcap" "$golden/$name.tables" --write
+    for kind in summary1 summary2 expert; do
+        [ -f "$golden/$name.$kind" ] && "$top/tests/tshark-check.sh" $kind "$pcap" "$golden/$name.$kind" --write
     done
     [ -f "$golden/$name.annotate" ] && "$top/tests/annotate-check.sh" "$pcap" "$golden/$name.annotate" --write
     echo "wrote golden files of $name"
