@@ -187,44 +187,47 @@ static void draw_teardown_fields(draw_ctx_t *c, proto_tree *tt)
                 r->time_wait == 3 ? tw[3] : side_name(r, r->time_wait == 1 ? 0 : 1));
 }
 
-static void draw_teardown(draw_ctx_t *c, proto_tree *t)
+static void half_close_note(draw_ctx_t *c)
+{
+    tag(c, "Half-close data");
+    expert(c, TC_EV_HALF_CLOSE_DATA, "Data sent by the %s in CLOSE_WAIT, after the peer's FIN",
+           side_name(c->r, c->r->dir));
+}
+
+/* "2/4", or "1" while the kind (and so the number of steps) is not known */
+static void teardown_step_text(draw_ctx_t *c, proto_item *it)
 {
     const tc_result_t *r = c->r;
     guint total = tc_td_total(r->td_kind);
+    const char *seg = td_segment_name(r);
+    char *step = total ? wmem_strdup_printf(c->pinfo->pool, "%u/%u", r->td_step, total)
+                       : wmem_strdup_printf(c->pinfo->pool, "%u", r->td_step);
+
+    if (total)
+        proto_item_append_text(it, ": step %s, %s (%s)", step, seg, tc_td_kind_name(r->td_kind));
+    else
+        proto_item_append_text(it, ": step %s, %s (kind decided by the next step)", step, seg);
+    tag(c, "Teardown %s %s%s%s", step, seg, has(r, TC_EV_TD_SIMULTANEOUS) ? ", FINs crossed" : "",
+        (r->flags & TC_R_TD_COMPLETE) ? ", closed" : "");
+    expert(c, TC_EV_TD_STEP, "Teardown step %s: %s by the %s%s", step, seg, side_name(r, r->dir),
+           (r->flags & TC_R_TD_COMPLETE) ? ", both FINs acknowledged" : "");
+}
+
+static void draw_teardown(draw_ctx_t *c, proto_tree *t)
+{
+    const tc_result_t *r = c->r;
     proto_item *it;
 
     if (!r->td_step && (!r->td_kind || r->td_kind == TC_TD_RESET))
         return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_teardown, c->tvb, 0, 0, ENC_NA));
     draw_teardown_fields(c, proto_item_add_subtree(it, ett_tcpconn_teardown));
-    if (!r->td_step) {
+    if (r->td_step)
+        teardown_step_text(c, it);
+    else
         proto_item_append_text(it, ": data in a half-closed connection");
-        tag(c, "Half-close data");
-        expert(c, TC_EV_HALF_CLOSE_DATA, "Data sent by the %s in CLOSE_WAIT, after the peer's FIN",
-               side_name(r, r->dir));
-        return;
-    }
-    if (total)
-        proto_item_append_text(it, ": step %u/%u, %s (%s)", r->td_step, total,
-                               td_segment_name(r), tc_td_kind_name(r->td_kind));
-    else
-        proto_item_append_text(it, ": step %u, %s (kind decided by the next step)",
-                               r->td_step, td_segment_name(r));
-    if (total)
-        tag(c, "Teardown %u/%u %s%s%s", r->td_step, total, td_segment_name(r),
-            has(r, TC_EV_TD_SIMULTANEOUS) ? ", FINs crossed" : "",
-            (r->flags & TC_R_TD_COMPLETE) ? ", closed" : "");
-    else
-        tag(c, "Teardown %u %s", r->td_step, td_segment_name(r));
-    if (has(r, TC_EV_HALF_CLOSE_DATA)) {
-        tag(c, "Half-close data");
-        expert(c, TC_EV_HALF_CLOSE_DATA, "Data sent by the %s in CLOSE_WAIT, after the peer's FIN",
-               side_name(r, r->dir));
-    }
-    expert(c, TC_EV_TD_STEP, "Teardown step %u%s%s: %s by the %s%s", r->td_step,
-           total ? "/" : "", total ? wmem_strdup_printf(c->pinfo->pool, "%u", total) : "",
-           td_segment_name(r), side_name(r, r->dir),
-           (r->flags & TC_R_TD_COMPLETE) ? ", both FINs acknowledged" : "");
+    if (has(r, TC_EV_HALF_CLOSE_DATA))
+        half_close_note(c);
 }
 
 static void draw_rst(draw_ctx_t *c, proto_tree *t)
