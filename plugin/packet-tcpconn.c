@@ -106,6 +106,7 @@ static tcpconn_life_t *life_new(tcpconn_conn_t *conn, guint32 stream)
     tcpconn_life_t *life = wmem_new0(wmem_file_scope(), tcpconn_life_t);
 
     tc_zeek_init(&life->zeek);
+    life->sum = &conn->core.sum;
     life->prev = conn->life;
     life->number = conn->core.lifecycle;
     life->stream = stream;
@@ -155,13 +156,24 @@ static guint8 conn_direction(const tcpconn_conn_t *conn, const packet_info *pinf
         ? 0 : 1;
 }
 
+/* The pair's current connection ended as a new one began: it keeps a copy
+ * of its summary, the new one follows the core's. */
+static void life_end(tcpconn_conn_t *conn, const tc_summary_t *ended, guint32 stream)
+{
+    tc_summary_t *copy = wmem_new(wmem_file_scope(), tc_summary_t);
+
+    *copy = *ended;
+    conn->life->sum = copy;
+    life_new(conn, stream);
+}
+
 /* The connection a frame belongs to: the latest one that began at or
  * before it (a pair rarely carries more than a few). */
 static const tcpconn_life_t *life_of_frame(const tcpconn_conn_t *conn, guint32 num)
 {
     const tcpconn_life_t *life = conn->life;
 
-    while (life && life->prev && life->sum.first_frame > num)
+    while (life && life->prev && life->sum->first_frame > num)
         life = life->prev;
     return life;
 }
@@ -250,6 +262,7 @@ static void first_pass(packet_info *pinfo, proto_tree *tree)
 {
     tc_segment_t seg;
     tc_result_t res;
+    tc_summary_t ended;
     tcpconn_conn_t *conn;
     guint32 stream = 0;
 
@@ -271,10 +284,9 @@ static void first_pass(packet_info *pinfo, proto_tree *tree)
     seg.frame = pinfo->num;
     seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
     seg.dir = conn_direction(conn, pinfo);
-    tc_step(&conn->core, &seg, &res, NULL);
+    tc_step(&conn->core, &seg, &res, &ended);
     if (res.flags & TC_R_NEW_LIFE)
-        life_new(conn, stream);
-    conn->life->sum = conn->core.sum;
+        life_end(conn, &ended, stream);
     tc_zeek_segment(&conn->life->zeek, &seg, seg.window);
     if (tc_result_annotated(&res))
         store_frame(pinfo, &res, conn->life);

@@ -53,7 +53,7 @@ extern tcpconn_pref_bool_t tcpconn_info_tags;
 /* One connection (lifecycle) on an address and port pair.  Its summary is
  * updated on the first pass; once the capture has been read it is final. */
 typedef struct tcpconn_life {
-    tc_summary_t sum;
+    const tc_summary_t *sum;            /* the core's while current, a copy once ended */
     tc_zeek_t    zeek;                  /* Zeek conn_state and history */
     const struct tcpconn_life *prev;    /* the pair's previous connection */
     const address *addr[2];             /* by direction */
@@ -81,7 +81,7 @@ gboolean tcpconn_summary_wanted(proto_tree *tree);
 /* What the retried segment's attempt came to, from the connection summary. */
 const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
-                          const tcpconn_life_t *life, gboolean final);
+                          const tcpconn_life_t *life, gboolean final, gboolean wanted);
 void tcpconn_register_stats(void);
 
 void proto_register_tcpconn(void);

@@ -115,7 +115,7 @@ static const char *closer_name(const tc_summary_t *s)
 
 static void conns_fill(stat_tap_table_item_type *row, const tcpconn_life_t *life)
 {
-    const tc_summary_t *s = &life->sum;
+    const tc_summary_t *s = life->sum;
 
     row[C_STREAM].value.uint_value = life->stream;
     row[C_CONN].value.uint_value = life->number;
@@ -135,7 +135,7 @@ static void conns_fill(stat_tap_table_item_type *row, const tcpconn_life_t *life
 static void conns_add_row(stat_tap_table *table, GHashTable *map, const tcpconn_life_t *life)
 {
     stat_tap_table_item_type row[C_COUNT];
-    unsigned client = life->sum.client == TC_DIR_NONE ? 0 : life->sum.client;
+    unsigned client = life->sum->client == TC_DIR_NONE ? 0 : life->sum->client;
     guint index = table->num_elements;
 
     memset(row, 0, sizeof row);
@@ -220,7 +220,7 @@ static tap_packet_status outcomes_packet(void *tapdata, packet_info *pinfo _U_, 
     stat_tap_table *table = first_table(tapdata);
     GHashTable *map = table_map(table);
     guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->life));  /* (hs+1) | (td+1) << 8 */
-    guint hs = outcome_row(&td->life->sum, 0), tdr = outcome_row(&td->life->sum, 1);
+    guint hs = outcome_row(td->life->sum, 0), tdr = outcome_row(td->life->sum, 1);
     guint now = (hs + 1) | (tdr + 1) << 8;
 
     if (counted == now)

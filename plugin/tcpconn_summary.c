@@ -85,7 +85,7 @@ static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s, tc
  * before the capture ended. */
 const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r)
 {
-    const tc_summary_t *s = &life->sum;
+    const tc_summary_t *s = life->sum;
 
     if (r->retry_kind == TC_RETRY_FIN) {
         if (s->ep_flags[r->dir] & TC_EP_FIN_ACKED)
@@ -145,9 +145,9 @@ gboolean tcpconn_summary_wanted(proto_tree *tree)
 }
 
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
-                          const tcpconn_life_t *life, gboolean final)
+                          const tcpconn_life_t *life, gboolean final, gboolean wanted)
 {
-    const tc_summary_t *s = &life->sum;
+    const tc_summary_t *s = life->sum;
     tc_hs_outcome_t hso = tc_summary_hs_outcome(s);
     tc_td_outcome_t tdo = tc_summary_td_outcome(s);
     proto_item *it;
@@ -155,7 +155,7 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
 
     if (final)
         final_experts(pinfo, top, s, hso, tdo);
-    if (!tcpconn_summary_wanted(tree))
+    if (!wanted)
         return;
     it = tcpconn_gen(proto_tree_add_item(tree, hf_tcpconn_summary, tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": handshake %s, teardown %s, %s", tc_hs_outcome_name(hso),

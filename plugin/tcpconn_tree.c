@@ -343,8 +343,9 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 {
     draw_ctx_t c;
     proto_tree *t;
+    gboolean wanted = life && tcpconn_summary_wanted(tree);
 
-    if (!fr && !(life && (final || tcpconn_summary_wanted(tree))))
+    if (!fr && !wanted && !(life && final))
         return;     /* nothing to show on this frame */
     c.tvb = tvb;
     c.pinfo = pinfo;
@@ -357,7 +358,7 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     if (fr)
         draw_frame(&c, t);
     if (life)
-        tcpconn_draw_summary(tvb, pinfo, t, c.top, life, final);
+        tcpconn_draw_summary(tvb, pinfo, t, c.top, life, final, wanted);
     if (wmem_strbuf_get_len(c.tags)) {
         proto_item_set_hidden(add_str(&c, t, hf_tcpconn_info, wmem_strbuf_get_str(c.tags)));
         proto_item_append_text(c.top, ", %s", wmem_strbuf_get_str(c.tags));
