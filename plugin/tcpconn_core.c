@@ -451,6 +451,24 @@ static void three_way_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t 
     hs_complete(st, seg, res);
 }
 
+/* The client acknowledges a SYN-ACK the capture does not hold (a capture
+ * of one direction only, asymmetric routing): in SYN_SENT an ACK-bearing
+ * segment is only sent after the SYN-ACK arrived (RFC 9293 section
+ * 3.10.7.3), so the server's ISN is the ack - 1.  Derived, not checked. */
+static void synack_not_seen(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+{
+    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+
+    r->isn = seg->ack - 1u;
+    r->flags |= TC_EP_SYN | TC_EP_SYNACK;
+    s->flags |= TC_EP_SYN_ACKED;
+    st->flags |= TC_ST_SYNACK_OK;
+    st->hs_step = 2;
+    st->synack_ns = seg->time_ns;
+    ep_apply(r, TC_E_SND_SYNACK);
+    add_event(res, TC_EV_HS_SYNACK_NOT_SEEN);
+}
+
 /* A non-SYN segment while the handshake is under way. */
 static void hs_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
 {
@@ -461,6 +479,17 @@ static void hs_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
     if (st->hs_kind == TC_HS_SIMULTANEOUS) {
         if (!(r->flags & TC_EP_SYN_ACKED) && acks_syn(r, seg->ack))
             simultaneous_ack(st, seg, res);
+        return;
+    }
+    /* only while the server has sent nothing at all: the mark of a capture
+     * that holds one direction */
+    if (seg->dir == st->client && !(st->flags & TC_ST_SYNACK_SEEN) && st->hs_step == 1
+        && !(r->flags & TC_EP_NXT)) {
+        synack_not_seen(st, seg, res);
+        three_way_ack(st, seg, res);
+        res->synack_ack_ns = -1;
+        if (res->hs_check == TC_CHECK_OK)
+            res->hs_check = TC_CHECK_NONE;     /* the ack was derived, not checked */
         return;
     }
     if (seg->dir == st->client && (st->flags & TC_ST_SYNACK_OK))

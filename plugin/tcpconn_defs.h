@@ -106,6 +106,7 @@
     X(HS_SIMULTANEOUS,   "3whs",   "simultaneous",           SEQ,   NOTE, "Simultaneous open: both endpoints sent a SYN") \
     X(HS_NOT_SEEN,       "3whs",   "not_seen",               SEQ,   NOTE, "Capture started mid-stream: handshake not seen") \
     X(HS_SYN_NOT_SEEN,   "3whs",   "syn_not_seen",           SEQ,   NOTE, "SYN not captured: the SYN-ACK's ack cannot be checked") \
+    X(HS_SYNACK_NOT_SEEN, "3whs",  "synack_not_seen",        SEQ,   NOTE, "SYN-ACK not seen (one direction captured, or not readable): derived from the client's ACK, not checked") \
     X(SYNACK_BAD_ACK,    "3whs",   "synack_bad_ack",         SEQ,   WARN, "SYN-ACK does not acknowledge the client's ISN + 1") \
     X(SYNACK_WRONG_DIR,  "3whs",   "synack_wrong_direction", SEQ,   WARN, "SYN-ACK sent by the endpoint that sent the first SYN") \
     X(SYNACK_UNEXPECTED, "3whs",   "synack_unexpected",      SEQ,   WARN, "SYN-ACK outside a handshake") \
