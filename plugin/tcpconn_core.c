@@ -632,6 +632,13 @@ static void td_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
     }
 }
 
+/* States in which an endpoint has not completed its side of the handshake:
+ * it may not send data yet (RFC 9293 section 3.10.7). */
+static bool before_established(uint8_t state)
+{
+    return state == TC_STATE_LISTEN || state == TC_STATE_SYN_SENT || state == TC_STATE_SYN_RECEIVED;
+}
+
 /* A segment without SYN or RST. */
 static void on_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
 {
@@ -647,7 +654,7 @@ static void on_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
         hs_segment(st, seg, res);
     else if (r->state == TC_STATE_SYN_RECEIVED && has_ack(seg) && acks_syn(r, seg->ack))
         ep_apply(r, TC_E_RCV_SYN_ACK);      /* the repeated final ACK */
-    if (seg->len > 0 && s->state != TC_STATE_UNKNOWN && s->state < TC_STATE_ESTABLISHED)
+    if (seg->len > 0 && before_established(s->state))
         add_event(res, TC_EV_DATA_BEFORE_HS);
     td_segment(st, seg, res);
 }
