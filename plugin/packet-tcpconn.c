@@ -60,6 +60,7 @@ typedef struct tcpconn_conn {
     address         addr[2];    /* by direction: 0 sent the pair's first frame */
     guint32         port[2];
     tcpconn_life_t *life;       /* the current connection on the pair */
+    wmem_array_t   *lives;      /* all of them in order, once there are two */
 } tcpconn_conn_t;
 
 static wmem_map_t *tcpconn_conns;
@@ -107,7 +108,6 @@ static tcpconn_life_t *life_new(tcpconn_conn_t *conn, guint32 stream)
 
     tc_zeek_init(&life->zeek);
     life->sum = &conn->core.sum;
-    life->prev = conn->life;
     life->number = conn->core.lifecycle;
     life->stream = stream;
     for (int d = 0; d < 2; d++) {
@@ -164,18 +164,34 @@ static void life_end(tcpconn_conn_t *conn, const tc_summary_t *ended, guint32 st
 
     *copy = *ended;
     conn->life->sum = copy;
+    if (!conn->lives) {
+        conn->lives = wmem_array_new(wmem_file_scope(), sizeof(tcpconn_life_t *));
+        wmem_array_append_one(conn->lives, conn->life);
+    }
     life_new(conn, stream);
+    wmem_array_append_one(conn->lives, conn->life);
 }
 
 /* The connection a frame belongs to: the latest one that began at or
- * before it (a pair rarely carries more than a few). */
+ * before it.  Most pairs carry one; a pair reused many times is searched
+ * by halves. */
 static const tcpconn_life_t *life_of_frame(const tcpconn_conn_t *conn, guint32 num)
 {
-    const tcpconn_life_t *life = conn->life;
+    guint lo = 0, hi;
 
-    while (life && life->prev && life->sum->first_frame > num)
-        life = life->prev;
-    return life;
+    if (!conn->lives)
+        return conn->life;
+    hi = wmem_array_get_count(conn->lives);
+    while (hi - lo > 1) {      /* invariant: lives[lo] began at or before num, or lo == 0 */
+        guint mid = lo + (hi - lo) / 2;
+        const tcpconn_life_t *life = *(const tcpconn_life_t **)wmem_array_index(conn->lives, mid);
+
+        if (life->sum->first_frame <= num)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return *(const tcpconn_life_t **)wmem_array_index(conn->lives, lo);
 }
 
 /* ---- reading the TCP fields (first pass only) ---- */

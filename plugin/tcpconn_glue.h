@@ -55,7 +55,6 @@ extern tcpconn_pref_bool_t tcpconn_info_tags;
 typedef struct tcpconn_life {
     const tc_summary_t *sum;            /* the core's while current, a copy once ended */
     tc_zeek_t    zeek;                  /* Zeek conn_state and history */
-    const struct tcpconn_life *prev;    /* the pair's previous connection */
     const address *addr[2];             /* by direction */
     guint32      port[2];
     guint32      stream;                /* tcp.stream of its first frame */

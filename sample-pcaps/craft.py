@@ -346,6 +346,20 @@ def data_after_fin(trace):
     flow.c("A", gap=0.0001)
 
 
+@capture("port-reuse-many")
+def port_reuse_many(trace):
+    """Forty connections one after another on the same address and port
+    pair, each with a fresh ISN: a SYN, SYN-ACK, ACK, one exchange and a
+    four-way close each.  A real client can do this with SO_REUSEADDR and a
+    fixed source port; here it checks that looking a frame's connection up
+    among many on one pair stays right."""
+    for i in range(40):
+        flow = Flow(trace, (0x10000000 + i * 0x01000193) & 0xFFFFFFFF, (0x80000000 + i * 0x00100007) & 0xFFFFFFFF)
+        flow.handshake(gap=0.05)
+        flow.exchange()
+        flow.fourway_close(first="c" if i % 2 == 0 else "s")
+
+
 @capture("truncated")
 def truncated(trace):
     """Frames of one connection whose TCP headers are not all there: the
