@@ -256,15 +256,21 @@ static void store_frame(packet_info *pinfo, const tc_result_t *res, const tcpcon
     p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpconn, 0, fr);
 }
 
+/* A segment whose TCP header is cut short: marked, not stepped.  When its
+ * ports were read, its connection counts it, so that the connection's
+ * verdicts say they stand on incomplete evidence. */
 static void store_not_judged(packet_info *pinfo)
 {
+    tcpconn_conn_t *conn = pinfo->ptype == PT_TCP ? conn_lookup(pinfo) : NULL;
     tc_result_t res;
 
     memset(&res, 0, sizeof res);
     res.client = TC_DIR_NONE;
     res.events = TC_EV_BIT(TC_EV_NOT_JUDGED);
     res.syn_synack_ns = res.synack_ack_ns = -1;
-    store_frame(pinfo, &res, NULL);
+    if (conn && conn->life->not_judged < G_MAXUINT16)
+        conn->life->not_judged++;
+    store_frame(pinfo, &res, conn ? conn->life : NULL);
 }
 
 static gboolean quoted_by_icmp(const packet_info *pinfo)
@@ -463,6 +469,8 @@ void proto_register_tcpconn(void)
         HF_UINT(summary_syn_retries, "SYN retries", "tcpconn.summary.syn_retries", FT_UINT16, NULL),
         HF_UINT(summary_synack_retries, "SYN-ACK retries", "tcpconn.summary.synack_retries", FT_UINT16, NULL),
         HF_UINT(summary_fin_retries, "FIN retries", "tcpconn.summary.fin_retries", FT_UINT16, NULL),
+        HF_UINT(summary_not_judged, "Frames not judged", "tcpconn.summary.not_judged", FT_UINT16,
+                "Frames of this connection whose TCP header was cut short: its verdicts stand on incomplete evidence"),
     };
     static gint *ett[] = {
         &ett_tcpconn, &ett_tcpconn_handshake, &ett_tcpconn_teardown,

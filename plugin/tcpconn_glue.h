@@ -34,7 +34,7 @@
     X(summary_state_originator) X(summary_state_responder) X(summary_first_frame) \
     X(summary_syn_frame) X(summary_complete_frame) X(summary_fin_frame) X(summary_rst_frame) \
     X(summary_last_frame) X(summary_duration) X(summary_syn_retries) X(summary_synack_retries) \
-    X(summary_fin_retries)
+    X(summary_fin_retries) X(summary_not_judged)
 
 #define TCPCONN_HF_EXTERN(x) extern int hf_tcpconn_##x;
 TCPCONN_HF_LIST(TCPCONN_HF_EXTERN)
@@ -59,6 +59,7 @@ typedef struct tcpconn_life {
     guint32      port[2];
     guint32      stream;                /* tcp.stream of its first frame */
     guint16      number;                /* 1, 2 ... on this pair */
+    guint16      not_judged;            /* its frames whose TCP header was cut short */
 } tcpconn_life_t;
 
 /* What is stored for an annotated frame. */

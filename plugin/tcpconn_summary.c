@@ -134,7 +134,7 @@ gboolean tcpconn_summary_wanted(proto_tree *tree)
         &hf_tcpconn_summary_complete_frame, &hf_tcpconn_summary_fin_frame,
         &hf_tcpconn_summary_rst_frame, &hf_tcpconn_summary_last_frame, &hf_tcpconn_summary_duration,
         &hf_tcpconn_summary_syn_retries, &hf_tcpconn_summary_synack_retries,
-        &hf_tcpconn_summary_fin_retries,
+        &hf_tcpconn_summary_fin_retries, &hf_tcpconn_summary_not_judged,
     };
 
     for (size_t i = 0; i < array_length(hfs); i++) {
@@ -171,4 +171,7 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     draw_closing(st, tvb, s, tdo);
     draw_states(st, tvb, s);
     draw_frames(st, tvb, s);
+    if (life->not_judged)
+        proto_item_append_text(tcpconn_add_uint(st, hf_tcpconn_summary_not_judged, tvb, life->not_judged),
+                               " (verdicts stand on incomplete evidence)");
 }

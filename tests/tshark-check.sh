@@ -49,7 +49,7 @@ compare() {     # compare OUTPUT GOLDEN [--write]
 summary_fields=(-e frame.number -e tcpconn.summary.final -e tcpconn.stream -e tcpconn.lifecycle
                 -e tcpconn.summary.handshake -e tcpconn.summary.teardown -e tcpconn.conn_state
                 -e tcpconn.history -e tcpconn.summary.closer -e tcpconn.summary.time_wait
-                -e tcpconn.summary.last_frame -e tcpconn.retry.outcome)
+                -e tcpconn.summary.last_frame -e tcpconn.retry.outcome -e tcpconn.summary.not_judged)
 
 case "${1:-}" in
 expert)
