@@ -99,6 +99,7 @@ static void retry_start(tc_retry_track_t *rt, const tc_segment_t *seg)
     memset(rt, 0, sizeof *rt);
     rt->orig_frame = seg->frame;
     rt->last_ns = seg->time_ns;
+    rt->started = 1;
 }
 
 static void retry_summary(tc_summary_t *sum, const tc_retry_track_t *rt, tc_retry_kind_t kind)
@@ -138,13 +139,21 @@ static void retry_note(tc_stream_t *st, tc_endpoint_t *ep, const tc_segment_t *s
     tc_retry_track_t *rt = &ep->retry;
     int64_t interval = seg->time_ns - rt->last_ns;
 
+    if (!rt->started) {
+        /* the original was not captured (the capture began later, or it was
+         * derived from the peer's answer): a repeat, of an unknown frame at
+         * an unknown time; later repeats measure from this one */
+        retry_start(rt, seg);
+        rt->orig_frame = 0;
+        interval = -1;
+    }
     rt->count++;
     if (rt->last_interval_ns >= TC_MIN_TIMER_NS && interval >= TC_MIN_TIMER_NS) {
         res->retry_backoff = (double)interval / (double)rt->last_interval_ns;
         res->flags |= TC_R_BACKOFF;
         rt->pattern = (uint8_t)pattern_next((tc_pattern_t)rt->pattern, res->retry_backoff);
     }
-    rt->last_interval_ns = interval;
+    rt->last_interval_ns = interval > 0 ? interval : 0;
     rt->last_ns = seg->time_ns;
 
     res->retry_kind = (uint8_t)kind;
@@ -327,6 +336,7 @@ static void simultaneous_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result
     r->flags |= TC_EP_SYN_ACKED;
     if (seg->flags & TC_SYN) {
         s->flags |= TC_EP_SYNACK;
+        retry_start(&s->retry, seg);    /* its repeats are SYN-ACK retries */
         ep_apply(s, TC_E_SND_SYNACK);
     }
     ep_apply(r, TC_E_RCV_SYNACK);

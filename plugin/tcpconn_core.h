@@ -87,9 +87,10 @@ typedef struct tc_segment {
 typedef struct tc_retry_track {
     int64_t  last_ns;           /* time of the latest attempt */
     int64_t  last_interval_ns;  /* interval before the latest attempt, 0 if none */
-    uint32_t orig_frame;        /* frame of the original segment */
+    uint32_t orig_frame;        /* frame of the original segment, 0 if not captured */
     uint16_t count;
     uint8_t  pattern;           /* tc_pattern_t */
+    uint8_t  started;           /* a copy of the segment has been seen */
 } tc_retry_track_t;
 
 /* Endpoint flags */
@@ -182,7 +183,7 @@ typedef struct tc_result {
     int64_t  synack_ack_ns;     /* -1 if not on this frame */
     int64_t  retry_interval_ns;
     double   retry_backoff;
-    uint32_t retry_of;
+    uint32_t retry_of;          /* 0: the original was not captured */
     uint16_t retry_count;
     uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
     uint16_t lifecycle;

@@ -261,6 +261,20 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     expert(c, ev[r->rst_kind], "%s (RST by the %s)", tc_event_summary(ev[r->rst_kind]), by);
 }
 
+/* "retry 2 of frame 5, 1.000 s after the previous attempt", or what of it
+ * is known when the original was not captured */
+static const char *retry_text(draw_ctx_t *c)
+{
+    const tc_result_t *r = c->r;
+    const char *of = r->retry_of ? wmem_strdup_printf(c->pinfo->pool, "of frame %u", r->retry_of)
+                                 : "of a segment not captured";
+
+    if (r->retry_interval_ns < 0)
+        return wmem_strdup_printf(c->pinfo->pool, "retry %u %s", r->retry_count, of);
+    return wmem_strdup_printf(c->pinfo->pool, "retry %u %s, %.3f s after the previous attempt",
+                              r->retry_count, of, (double)r->retry_interval_ns / 1e9);
+}
+
 static void draw_retry(draw_ctx_t *c, proto_tree *t)
 {
     static const tc_event_t ev[TC_RETRY_COUNT] = {
@@ -269,27 +283,32 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
     };
     const tc_result_t *r = c->r;
     const char *what = tc_retry_kind_name(r->retry_kind);
-    double secs = (double)r->retry_interval_ns / 1e9;
+    const char *text;
     proto_item *it;
     proto_tree *rt;
 
     if (!r->retry_count || r->retry_kind >= TC_RETRY_COUNT)
         return;
+    text = retry_text(c);
     it = add_uint(c, t, hf_tcpconn_retry, r->retry_count);
-    proto_item_append_text(it, " (%s, %.3f s after the previous attempt)", what, secs);
+    proto_item_append_text(it, " (%s: %s)", what, text);
     rt = proto_item_add_subtree(it, ett_tcpconn_retry);
     add_str(c, rt, hf_tcpconn_retry_segment, what);
-    add_uint(c, rt, hf_tcpconn_retry_of, r->retry_of);
-    add_ns(c, rt, hf_tcpconn_retry_interval, r->retry_interval_ns);
+    if (r->retry_of)
+        add_uint(c, rt, hf_tcpconn_retry_of, r->retry_of);
+    if (r->retry_interval_ns >= 0)
+        add_ns(c, rt, hf_tcpconn_retry_interval, r->retry_interval_ns);
     if (r->flags & TC_R_BACKOFF)
         gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
     if (r->retry_pattern)
         add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
     if (c->life)
         add_str(c, rt, hf_tcpconn_retry_outcome, c->final ? tcpconn_retry_outcome(c->life, r) : "pending");
-    tag(c, "%s retry %u +%.3fs", what, r->retry_count, secs);
-    expert(c, ev[r->retry_kind], "%s retransmitted: retry %u of frame %u, %.3f s after the previous attempt%s%s",
-           what, r->retry_count, r->retry_of, secs,
+    if (r->retry_interval_ns >= 0)
+        tag(c, "%s retry %u +%.3fs", what, r->retry_count, (double)r->retry_interval_ns / 1e9);
+    else
+        tag(c, "%s retry %u", what, r->retry_count);
+    expert(c, ev[r->retry_kind], "%s retransmitted: %s%s%s", what, text,
            r->retry_pattern ? ", pattern so far: " : "",
            r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
 }

@@ -24,6 +24,7 @@ for t in test_core test_zeek; do
     "$build/tests/$t" > "$build.$t.log" || { cat "$build.$t.log"; exit 1; }
     echo "$t: $(grep -c '^ok' "$build.$t.log") scenarios clean"
 done
+"$build/tests/stress_core" 20000 7 || exit 1
 
 plugin=$(find "$build/plugins" -name tcpconn.so | head -n 1)
 export TCPCONN_PLUGIN="$plugin"

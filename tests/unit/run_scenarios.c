@@ -87,8 +87,12 @@ static void render_retry(char *buf, size_t size, const tc_result_t *r)
 {
     if (!r->retry_count)
         return;
-    put(buf, size, "retry=%s#%u of=%u iv=%.2f", tc_retry_kind_name(r->retry_kind),
-        r->retry_count, r->retry_of, (double)r->retry_interval_ns / 1e9);
+    if (r->retry_of)
+        put(buf, size, "retry=%s#%u of=%u", tc_retry_kind_name(r->retry_kind), r->retry_count, r->retry_of);
+    else
+        put(buf, size, "retry=%s#%u of=?", tc_retry_kind_name(r->retry_kind), r->retry_count);
+    if (r->retry_interval_ns >= 0)
+        put(buf, size, "iv=%.2f", (double)r->retry_interval_ns / 1e9);
     if (r->flags & TC_R_BACKOFF)
         put(buf, size, "x=%.2f", r->retry_backoff);
     if (r->retry_pattern)
