@@ -36,6 +36,29 @@ static uint32_t pick(uint32_t n)
     return rnd() % n;
 }
 
+/* Segments with random direction, flags, numbers and lengths. */
+static size_t make_random_sequence(tc_segment_t *segs)
+{
+    size_t n = 1 + pick(MAX_SEGS - 1);
+    int64_t t = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        tc_segment_t *s = &segs[i];
+
+        memset(s, 0, sizeof *s);
+        s->dir = (uint8_t)pick(2);
+        s->flags = (uint8_t)(rnd() & 0x3f);
+        s->seq = pick(4) ? rnd() % 64 : rnd();     /* small numbers collide more */
+        s->ack = pick(4) ? rnd() % 64 : rnd();
+        s->len = pick(3) ? 0 : pick(64);
+        s->window = pick(2) ? 0 : 1000;
+        t += (int64_t)pick(3000000u);
+        s->time_ns = t;
+        s->frame = (uint32_t)(i + 1);
+    }
+    return n;
+}
+
 /* One plausible connection, then noise: repeats, drops, odd flags. */
 static size_t make_sequence(tc_segment_t *segs)
 {
@@ -96,6 +119,14 @@ static void check_result(unsigned long seq_no, const tc_segment_t *seg, const tc
     CHECK(!r->retry_count || r->retry_of || r->retry_interval_ns < 0 || r->retry_count > 1,
           "first retry of an uncaptured original claims an interval");
     CHECK(r->dir == seg->dir, "direction");
+    CHECK(!(r->flags & TC_R_HS_COMPLETE) || r->hs_step == tc_hs_total(r->hs_kind),
+          "handshake completes at step %u of a %s one", r->hs_step, tc_hs_kind_name(r->hs_kind));
+    CHECK(!(r->flags & TC_R_TD_COMPLETE) || (r->td_step && r->td_step == tc_td_total(r->td_kind)),
+          "teardown completes at step %u of a %s one", r->td_step, tc_td_kind_name(r->td_kind));
+    CHECK(!r->td_step || r->td_step == 1 || r->td_kind != TC_TD_NONE, "teardown step %u without a kind", r->td_step);
+    CHECK(!(r->events & TC_EV_BIT(TC_EV_HS_STEP)) || r->hs_step, "handshake event without a step");
+    CHECK(!(r->events & TC_EV_BIT(TC_EV_TD_STEP)) == !r->td_step, "teardown event and step disagree");
+    CHECK(!r->time_wait || r->td_kind != TC_TD_NONE, "TIME_WAIT side before the kind is known");
 }
 
 static int same_result(const tc_result_t *a, const tc_result_t *b)
@@ -142,7 +173,7 @@ int main(int argc, char **argv)
 
     rng_state = seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
     for (unsigned long s = 0; s < sequences; s++) {
-        size_t n = make_sequence(segs);
+        size_t n = s % 5 == 4 ? make_random_sequence(segs) : make_sequence(segs);
 
         run_sequence(s, segs, n);
         segments += n;
