@@ -57,8 +57,7 @@ typedef struct tcpconn_key {
 
 typedef struct tcpconn_conn {
     tc_stream_t     core;
-    address         addr[2];    /* by direction: 0 sent the pair's first frame */
-    guint32         port[2];
+    tcpconn_ends_t  ends;
     tcpconn_life_t *life;       /* the current connection on the pair */
     wmem_array_t   *lives;      /* all of them in order, once there are two */
 } tcpconn_conn_t;
@@ -110,10 +109,7 @@ static tcpconn_life_t *life_new(tcpconn_conn_t *conn, guint32 stream)
     life->sum = &conn->core.sum;
     life->number = conn->core.lifecycle;
     life->stream = stream;
-    for (int d = 0; d < 2; d++) {
-        life->addr[d] = &conn->addr[d];
-        life->port[d] = conn->port[d];
-    }
+    life->ends = &conn->ends;
     conn->life = life;
     return life;
 }
@@ -141,10 +137,10 @@ static tcpconn_conn_t *conn_get(const packet_info *pinfo, guint32 stream)
     stored->port_b = key.port_b;
     conn = wmem_new0(wmem_file_scope(), tcpconn_conn_t);
     tc_stream_init(&conn->core);
-    copy_address_wmem(wmem_file_scope(), &conn->addr[0], &pinfo->src);
-    copy_address_wmem(wmem_file_scope(), &conn->addr[1], &pinfo->dst);
-    conn->port[0] = pinfo->srcport;
-    conn->port[1] = pinfo->destport;
+    copy_address_wmem(wmem_file_scope(), &conn->ends.addr[0], &pinfo->src);
+    copy_address_wmem(wmem_file_scope(), &conn->ends.addr[1], &pinfo->dst);
+    conn->ends.port[0] = pinfo->srcport;
+    conn->ends.port[1] = pinfo->destport;
     life_new(conn, stream);
     wmem_map_insert(tcpconn_conns, stored, conn);
     return conn;
@@ -152,7 +148,7 @@ static tcpconn_conn_t *conn_get(const packet_info *pinfo, guint32 stream)
 
 static guint8 conn_direction(const tcpconn_conn_t *conn, const packet_info *pinfo)
 {
-    return (pinfo->srcport == conn->port[0] && addresses_equal(&pinfo->src, &conn->addr[0]))
+    return (pinfo->srcport == conn->ends.port[0] && addresses_equal(&pinfo->src, &conn->ends.addr[0]))
         ? 0 : 1;
 }
 
@@ -316,8 +312,7 @@ static void first_pass(packet_info *pinfo, proto_tree *tree)
 
 static gboolean followed(const packet_info *pinfo)
 {
-    return pinfo->ptype == PT_TCP && proto_is_frame_protocol(pinfo->layers, "tcp")
-        && !quoted_by_icmp(pinfo);
+    return pinfo->ptype == PT_TCP && !quoted_by_icmp(pinfo);
 }
 
 static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

@@ -16,8 +16,11 @@
 
 /* Every field: X(variable suffix).  hf_tcpconn_<x> shows as tcpconn.<x>
  * with dots for the underscores that separate levels (see the hf array). */
-#define TCPCONN_HF_LIST(X) \
-    X(stream) X(lifecycle) X(role) \
+#define TCPCONN_HF_LIST(X) TCPCONN_HF_FRAME_LIST(X) TCPCONN_HF_SUMMARY_LIST(X)
+
+/* Fields of a frame's own annotation. */
+#define TCPCONN_HF_FRAME_LIST(X) \
+    X(role) \
     X(state_client) X(state_server) X(state_sender) X(state_receiver) \
     X(handshake) X(handshake_step) X(handshake_kind) X(handshake_valid) \
     X(handshake_complete) X(handshake_syn_to_synack) X(handshake_synack_to_ack) \
@@ -27,8 +30,12 @@
     X(rst) X(rst_kind) X(rst_by) \
     X(retry) X(retry_of) X(retry_interval) X(retry_backoff) X(retry_pattern) X(retry_segment) \
     X(retry_outcome) \
-    X(event) X(info) \
-    X(conn_state) X(history) \
+    X(event) X(info)
+
+/* Fields of the Connection summary: drawn only when one of them is wanted
+ * (tcpconn_summary_wanted() walks this list). */
+#define TCPCONN_HF_SUMMARY_LIST(X) \
+    X(stream) X(lifecycle) X(conn_state) X(history) \
     X(summary) X(summary_final) X(summary_handshake) X(summary_teardown) X(summary_closer) \
     X(summary_time_wait) X(summary_reset_by) X(summary_state_client) X(summary_state_server) \
     X(summary_state_originator) X(summary_state_responder) X(summary_first_frame) \
@@ -52,11 +59,17 @@ extern tcpconn_pref_bool_t tcpconn_info_tags;
 
 /* One connection (lifecycle) on an address and port pair.  Its summary is
  * updated on the first pass; once the capture has been read it is final. */
+/* The endpoints of an address and port pair, by direction: 0 sent the
+ * pair's first frame. */
+typedef struct tcpconn_ends {
+    address addr[2];
+    guint32 port[2];
+} tcpconn_ends_t;
+
 typedef struct tcpconn_life {
     const tc_summary_t *sum;            /* the core's while current, a copy once ended */
     tc_zeek_t    zeek;                  /* Zeek conn_state and history */
-    const address *addr[2];             /* by direction */
-    guint32      port[2];
+    const tcpconn_ends_t *ends;         /* its pair's */
     guint32      stream;                /* tcp.stream of its first frame */
     guint16      number;                /* 1, 2 ... on this pair */
     guint16      not_judged;            /* its frames whose TCP header was cut short */
@@ -78,6 +91,9 @@ typedef struct tcpconn_tap_data {
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                   const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final);
 gboolean tcpconn_summary_wanted(proto_tree *tree);
+/* Who closed actively: "client", "server", "originator", "responder",
+ * "both" (FINs crossed), or NULL when nobody sent a FIN. */
+const char *tcpconn_summary_closer(const tc_summary_t *s);
 /* What the retried segment's attempt came to, from the connection summary. */
 const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,

@@ -94,28 +94,19 @@ static stat_tap_table_item conns_fields[C_COUNT] = {
 
 static char *endpoint_str(const tcpconn_life_t *life, unsigned d)
 {
-    char *addr = address_to_str(NULL, life->addr[d]);
-    char *s = life->addr[d]->type == AT_IPv6 ? g_strdup_printf("[%s]:%u", addr, life->port[d])
-                                              : g_strdup_printf("%s:%u", addr, life->port[d]);
+    const tcpconn_ends_t *e = life->ends;
+    char *addr = address_to_str(NULL, &e->addr[d]);
+    char *s = e->addr[d].type == AT_IPv6 ? g_strdup_printf("[%s]:%u", addr, e->port[d])
+                                         : g_strdup_printf("%s:%u", addr, e->port[d]);
 
     wmem_free(NULL, addr);
     return s;
 }
 
-static const char *closer_name(const tc_summary_t *s)
-{
-    if (s->first_closer == TC_DIR_NONE)
-        return "";
-    if (tc_summary_td_outcome(s) == TC_TDO_SIMULTANEOUS)
-        return "both";
-    if (s->client == TC_DIR_NONE)
-        return s->first_closer == 0 ? "originator" : "responder";
-    return s->first_closer == s->client ? "client" : "server";
-}
-
 static void conns_fill(stat_tap_table_item_type *row, const tcpconn_life_t *life)
 {
     const tc_summary_t *s = life->sum;
+    const char *closer = tcpconn_summary_closer(s);
 
     row[C_STREAM].value.uint_value = life->stream;
     row[C_CONN].value.uint_value = life->number;
@@ -123,7 +114,7 @@ static void conns_fill(stat_tap_table_item_type *row, const tcpconn_life_t *life
     row[C_HISTORY].value.string_value = tc_zeek_history(&life->zeek);
     row[C_HANDSHAKE].value.string_value = tc_hs_outcome_name(tc_summary_hs_outcome(s));
     row[C_TEARDOWN].value.string_value = tc_td_outcome_name(tc_summary_td_outcome(s));
-    row[C_CLOSER].value.string_value = closer_name(s);
+    row[C_CLOSER].value.string_value = closer ? closer : "";
     row[C_SYN_RETRIES].value.uint_value = s->syn_retries;
     row[C_SYNACK_RETRIES].value.uint_value = s->synack_retries;
     row[C_FIN_RETRIES].value.uint_value = s->fin_retries;

@@ -66,13 +66,22 @@ static void draw_frames(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
         tcpconn_add_uint(t, hf_tcpconn_summary_fin_retries, tvb, s->fin_retries);
 }
 
-static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s, tc_td_outcome_t tdo)
+const char *tcpconn_summary_closer(const tc_summary_t *s)
+{
+    if (s->first_closer == TC_DIR_NONE)
+        return NULL;
+    if (tc_summary_td_outcome(s) == TC_TDO_SIMULTANEOUS)
+        return "both";
+    return summary_side(s, s->first_closer);
+}
+
+static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
 {
     const char *tw = summary_tw(s);
+    const char *closer = tcpconn_summary_closer(s);
 
-    if (s->first_closer != TC_DIR_NONE)
-        tcpconn_add_str(t, hf_tcpconn_summary_closer, tvb,
-                        tdo == TC_TDO_SIMULTANEOUS ? "both" : summary_side(s, s->first_closer));
+    if (closer)
+        tcpconn_add_str(t, hf_tcpconn_summary_closer, tvb, closer);
     if (tw)
         tcpconn_add_str(t, hf_tcpconn_summary_time_wait, tvb, tw);
     if (s->rst_dir != TC_DIR_NONE)
@@ -123,19 +132,9 @@ static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_
  * array lookup; building the subtree for nobody cost about 1.4 us a frame. */
 gboolean tcpconn_summary_wanted(proto_tree *tree)
 {
-    const int *const hfs[] = {
-        &proto_tcpconn, &hf_tcpconn_stream, &hf_tcpconn_lifecycle, &hf_tcpconn_conn_state,
-        &hf_tcpconn_history, &hf_tcpconn_summary, &hf_tcpconn_summary_final,
-        &hf_tcpconn_summary_handshake, &hf_tcpconn_summary_teardown, &hf_tcpconn_summary_closer,
-        &hf_tcpconn_summary_time_wait, &hf_tcpconn_summary_reset_by,
-        &hf_tcpconn_summary_state_client, &hf_tcpconn_summary_state_server,
-        &hf_tcpconn_summary_state_originator, &hf_tcpconn_summary_state_responder,
-        &hf_tcpconn_summary_first_frame, &hf_tcpconn_summary_syn_frame,
-        &hf_tcpconn_summary_complete_frame, &hf_tcpconn_summary_fin_frame,
-        &hf_tcpconn_summary_rst_frame, &hf_tcpconn_summary_last_frame, &hf_tcpconn_summary_duration,
-        &hf_tcpconn_summary_syn_retries, &hf_tcpconn_summary_synack_retries,
-        &hf_tcpconn_summary_fin_retries, &hf_tcpconn_summary_not_judged,
-    };
+#define TCPCONN_HF_ADDRESS(x) &hf_tcpconn_##x,
+    const int *const hfs[] = { &proto_tcpconn, TCPCONN_HF_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
+#undef TCPCONN_HF_ADDRESS
 
     for (size_t i = 0; i < array_length(hfs); i++) {
         if (proto_field_is_referenced(tree, *hfs[i]))
@@ -168,7 +167,7 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     tcpconn_add_str(st, hf_tcpconn_history, tvb, tc_zeek_history(&life->zeek));
     tcpconn_add_str(st, hf_tcpconn_summary_handshake, tvb, tc_hs_outcome_name(hso));
     tcpconn_add_str(st, hf_tcpconn_summary_teardown, tvb, tc_td_outcome_name(tdo));
-    draw_closing(st, tvb, s, tdo);
+    draw_closing(st, tvb, s);
     draw_states(st, tvb, s);
     draw_frames(st, tvb, s);
     if (life->not_judged)
