@@ -13,19 +13,11 @@ cp "$here/../tools/tcpconn-annotate" "$here/../tools/pcapng_comments.py" "$tcpco
 chmod -R a+rX "$tcpconn_stage/tools"
 chmod a+w "$tcpconn_stage/out"
 
-run_as_user() {
-    if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin \
-            HOME="$tcpconn_stage/home" "$@"
-    else
-        env -i PATH=/usr/bin:/bin HOME="$tcpconn_stage/home" "$@"
-    fi
-}
 out="$tcpconn_stage/out/annotated.pcapng"
-run_as_user "$tcpconn_stage/tools/tcpconn-annotate" --plugin-dir "$tcpconn_stage/plugins" "$capture" "$out"
+run_as_tester "$tcpconn_stage/tools/tcpconn-annotate" --plugin-dir "$tcpconn_stage/plugins" "$capture" "$out"
 # read back without the plugin: an empty plugin folder
 mkdir -p "$tcpconn_stage/none" && chmod a+rx "$tcpconn_stage/none"
-run_as_user WIRESHARK_PLUGIN_DIR="$tcpconn_stage/none" tshark -n -r "$out" -T fields -e frame.number -e frame.comment \
+run_as_tester WIRESHARK_PLUGIN_DIR="$tcpconn_stage/none" tshark -n -r "$out" -T fields -e frame.number -e frame.comment \
     | awk -F'\t' '$2 != ""' > "$tcpconn_stage/comments.txt"
 frames_in=$(capinfos -M -c "$capture" | awk '/Number of packets/ { print $NF }')
 frames_out=$(capinfos -M -c "$out" | awk '/Number of packets/ { print $NF }')

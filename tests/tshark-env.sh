@@ -24,16 +24,22 @@ stage() {
     cp "$1" "$copy" && chmod a+r "$copy" && printf '%s\n' "$copy"
 }
 
-run_tshark() {
-    local env=(env -i PATH=/usr/bin:/bin HOME="$tcpconn_stage/home" LANG=C.UTF-8 TZ=UTC
-               WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins")
-    if [ -n "${TCPCONN_PRELOAD:-}" ]; then
-        env+=(LD_PRELOAD="$TCPCONN_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
-              UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}")
-    fi
+# run_as_tester [VAR=value...] COMMAND...: COMMAND in a clean environment,
+# as nobody when we are root
+run_as_tester() {
+    local env=(env -i PATH=/usr/bin:/bin HOME="$tcpconn_stage/home" LANG=C.UTF-8 TZ=UTC)
     if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=65534 --regid=65534 --clear-groups "${env[@]}" tshark "$@"
+        setpriv --reuid=65534 --regid=65534 --clear-groups "${env[@]}" "$@"
     else
-        "${env[@]}" tshark "$@"
+        "${env[@]}" "$@"
     fi
+}
+
+run_tshark() {
+    local vars=(WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins")
+    if [ -n "${TCPCONN_PRELOAD:-}" ]; then
+        vars+=(LD_PRELOAD="$TCPCONN_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
+               UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}")
+    fi
+    run_as_tester "${vars[@]}" tshark "$@"
 }
