@@ -107,7 +107,6 @@ static void retry_summary(tc_summary_t *sum, const tc_retry_track_t *rt, tc_retr
     switch (kind) {
     case TC_RETRY_SYN:
         sum->syn_retries = rt->count;
-        sum->syn_pattern = rt->pattern;
         break;
     case TC_RETRY_SYNACK:
         if (rt->count > sum->synack_retries)
@@ -791,7 +790,6 @@ static void result_end(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
     sum->ep_flags[0] = st->ep[0].flags;
     sum->ep_flags[1] = st->ep[1].flags;
     sum->flags = st->flags;
-    sum->events_seen |= res->events;
 }
 
 void tc_stream_init(tc_stream_t *st)

@@ -144,12 +144,10 @@ typedef struct tc_summary {
     uint8_t  hs_kind, td_kind, rst_kind;
     uint8_t  rst_dir;           /* direction of that RST */
     uint8_t  first_closer;      /* direction of the first FIN */
-    uint8_t  syn_pattern;       /* tc_pattern_t of the SYN retries */
     uint8_t  client;            /* direction of the client, or TC_DIR_NONE */
     uint8_t  state[2];          /* latest states, by direction */
     uint8_t  ep_flags[2];       /* TC_EP_*, by direction */
     uint8_t  flags;             /* TC_ST_* */
-    uint64_t events_seen;       /* every event seen in the lifecycle */
 } tc_summary_t;
 
 typedef struct tc_stream {
