@@ -182,7 +182,7 @@ def main():
             lo, hi = linear[0], linear[-1]
             (ua0, ub0, bt0, bw0), (ua1, ub1, bt1, bw1) = per_conn[lo], per_conn[hi]
             out.append(f"Linearity, {load_title(lo, {})} to {load_title(hi, {})} (per connection, "
-                       f"largest / smallest load): CPU A {ua1 / ua0:.2f}, B {ub1 / ub0:.2f}, "
+                       f"largest / smallest load; 1.00 is linear): CPU A {ua1 / ua0:.2f}, B {ub1 / ub0:.2f}, "
                        f"A−B {((ua1 - ub1) / (ua0 - ub0)) if ua0 != ub0 else float('nan'):.2f}; "
                        f"tcpconn's bytes {bt1 / bt0 if bt0 else float('nan'):.2f}, "
                        f"Wireshark's bytes {bw1 / bw0 if bw0 else float('nan'):.2f}.")

@@ -75,7 +75,7 @@ CASES=(
 
 # ---------------------------------------------------------------- options
 
-plugin="" work=/var/tmp/tcpconn-bench runs=5 quick=0 cases="" table_loads="" sizes=""
+plugin="" work=/var/tmp/tcpconn-bench runs="" quick=0 cases="" table_loads="" sizes=""
 synflood="" labn="" report_only=""
 while (($#)); do
     case $1 in
@@ -98,11 +98,11 @@ if [[ -n $report_only ]]; then
 fi
 
 if ((quick)); then
-    [[ $runs == 5 ]] && runs=3
+    : "${runs:=3}"
     : "${sizes:=2000,10000,30000}" "${synflood:=50000}" "${labn:=3000}"
     : "${table_loads:=load-10000,lab-$labn}"
 else
-    : "${sizes:=10000,100000,300000}" "${synflood:=500000}" "${labn:=20000}"
+    : "${runs:=5}" "${sizes:=10000,100000,300000}" "${synflood:=500000}" "${labn:=20000}"
     : "${table_loads:=load-100000,lab-$labn}"
 fi
 table_loads=${table_loads//,lab-0/}
