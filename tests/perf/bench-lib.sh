@@ -4,9 +4,10 @@
 #
 # usage: HERE=<tests/perf> work=<DIR> tmp=<scratch DIR> [plugin=<SO>]; . bench-lib.sh; bench_setup
 #
-# bench_setup makes DIR/loads, DIR/home and the plugin folders DIR/plugins-A
-# (a copy of the plugin) and DIR/plugins-B (empty), and sets minor (tshark's
-# major.minor), plugin (absolute path; default the tree's build) and LOADS.
+# bench_setup makes DIR/loads, DIR/home and, in the scratch folder (so that
+# two runs do not share them), the plugin folders plugins-A (a copy of the
+# plugin) and plugins-B (empty); it sets minor (tshark's major.minor), plugin
+# (absolute path; default the tree's build), LOADS and PLUGINS.
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 bench_setup() {
@@ -21,10 +22,11 @@ bench_setup() {
     mkdir -p "$LOADS" "$work/home"
     chmod 755 "$work" "$LOADS"
     chmod 1777 "$work/home"
-    rm -rf "$work/plugins-A" "$work/plugins-B"
-    mkdir -p "$work/plugins-A/$minor/epan" "$work/plugins-B/$minor/epan"
-    cp "$plugin" "$work/plugins-A/$minor/epan/tcpconn.so"
-    chmod -R a+rX "$work/plugins-A" "$work/plugins-B"
+    PLUGINS=$tmp
+    chmod 755 "$PLUGINS"
+    mkdir -p "$PLUGINS/plugins-A/$minor/epan" "$PLUGINS/plugins-B/$minor/epan"
+    cp "$plugin" "$PLUGINS/plugins-A/$minor/epan/tcpconn.so"
+    chmod -R a+rX "$PLUGINS/plugins-A" "$PLUGINS/plugins-B"
 }
 
 # load_file NAME: makes the load NAME (load-N, synflood-N, lab-N, empty) if it
@@ -65,7 +67,7 @@ connections() {
 # folder SIDE (A or B): as nobody when we are root, in a clean environment.
 tshark_prefix() {
     PREFIX=(env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 TZ=UTC
-            WIRESHARK_PLUGIN_DIR="$work/plugins-$1")
+            WIRESHARK_PLUGIN_DIR="$PLUGINS/plugins-$1")
     if ((EUID == 0)); then
         PREFIX=(setpriv --reuid=65534 --regid=65534 --clear-groups "${PREFIX[@]}")
     fi
@@ -81,15 +83,15 @@ tshark_as() {
 # check_folders: tshark -G plugins lists A's tcpconn.so with A and no tcpconn
 # with B; and nobody can read the loads.
 check_folders() {
-    tshark_as A -G plugins > "$tmp/plugins-A" 2>&1 || die "tshark -G plugins failed with A: $(cat "$tmp/plugins-A")"
-    tshark_as B -G plugins > "$tmp/plugins-B" 2>&1 || die "tshark -G plugins failed with B: $(cat "$tmp/plugins-B")"
-    grep -q "tcpconn\.so.*$work/plugins-A/$minor/epan/tcpconn\.so" "$tmp/plugins-A" ||
-        die "A does not load $work/plugins-A/$minor/epan/tcpconn.so:"$'\n'"$(cat "$tmp/plugins-A")"
-    if grep -q 'tcpconn' "$tmp/plugins-B"; then
-        die "B still loads a tcpconn:"$'\n'"$(cat "$tmp/plugins-B")"
+    tshark_as A -G plugins > "$tmp/listed-A" 2>&1 || die "tshark -G plugins failed with A: $(cat "$tmp/listed-A")"
+    tshark_as B -G plugins > "$tmp/listed-B" 2>&1 || die "tshark -G plugins failed with B: $(cat "$tmp/listed-B")"
+    grep -q "tcpconn\.so.*$PLUGINS/plugins-A/$minor/epan/tcpconn\.so" "$tmp/listed-A" ||
+        die "A does not load $PLUGINS/plugins-A/$minor/epan/tcpconn.so:"$'\n'"$(cat "$tmp/listed-A")"
+    if grep -q 'tcpconn' "$tmp/listed-B"; then
+        die "B still loads a tcpconn:"$'\n'"$(cat "$tmp/listed-B")"
     fi
     load_file empty > /dev/null
     tshark_as B -r "$LOADS/empty.pcap" > /dev/null 2>&1 ||
         die "nobody cannot read $LOADS (use --work with a folder every user can enter)"
-    say "plugin folders checked with tshark -G plugins: A loads $work/plugins-A/$minor/epan/tcpconn.so, B no tcpconn"
+    say "plugin folders checked with tshark -G plugins: A loads $PLUGINS/plugins-A/$minor/epan/tcpconn.so, B no tcpconn"
 }

@@ -116,6 +116,8 @@ def main():
         cpu=meta.get("cpu", "?"), cores=meta.get("cores", "?"),
         kernel=meta.get("kernel", "?"), tshark=meta.get("tshark", "?")))
     plugin = meta.get("plugin", "?")
+    if "plugin_sha256" in meta:
+        plugin += f", sha256 {meta['plugin_sha256']}…"
     if "source" in meta:
         plugin += f" (source {meta['source']})"
     out.append(f"Plugin: {plugin}. Measured {meta.get('date', '?')} by `tests/perf/bench.sh`: "

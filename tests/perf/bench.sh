@@ -210,6 +210,7 @@ check_folders
     printf 'meta\tkernel\t%s\n' "$(uname -sr)"
     printf 'meta\ttshark\t%s\n' "$(tshark --version 2>/dev/null | head -1)"
     printf 'meta\tplugin\t%s\n' "$plugin"
+    printf 'meta\tplugin_sha256\t%s\n' "$(sha256sum "$plugin" | cut -c1-12)"
     if [[ $plugin == "$SRC"/* ]] && git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1; then
         printf 'meta\tsource\t%s\n' "$(git -C "$SRC" describe --always --dirty)"
     fi
