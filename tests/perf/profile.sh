@@ -2,12 +2,13 @@
 # profile.sh - where tcpconn's cost goes, in instructions (valgrind callgrind),
 # which a busy machine does not disturb.
 #
-# usage: profile.sh [--plugin SO] [--work DIR] [--connections N] [--top K] [-- TSHARK-ARGS...]
+# usage: profile.sh [--plugin SO] [--work DIR] [--connections N | --load NAME] [--top K] [-- TSHARK-ARGS...]
 #
 #   --plugin SO       the tcpconn.so to profile (default: this tree's build)
 #   --work DIR        work folder, shared with bench.sh (default /var/tmp/tcpconn-bench);
 #                     the callgrind files are kept in DIR/profile-TIME/
 #   --connections N   the load: tests/perf/make-load.py N (default 2000: 22 000 frames)
+#   --load NAME       another load, named as in bench.sh: load-N, synflood-N, lab-N
 #   --top K           functions listed per table (default 25)
 #   TSHARK-ARGS       the run to profile, F standing for the load (default: -r F);
 #                     A and B get the same arguments
@@ -36,19 +37,20 @@ die() {
 
 say() { echo "profile.sh: $*" >&2; }
 
-plugin="" work=/var/tmp/tcpconn-bench n=2000 top=25 targs=(-r F)
+plugin="" work=/var/tmp/tcpconn-bench load=load-2000 top=25 targs=(-r F)
 while (($#)); do
     case $1 in
         --plugin) (($# >= 2)) || usage; plugin=$2; shift 2 ;;
         --work) (($# >= 2)) || usage; work=$2; shift 2 ;;
-        --connections) (($# >= 2)) || usage; n=$2; shift 2 ;;
+        --connections) (($# >= 2)) || usage; load=load-$2; shift 2 ;;
+        --load) (($# >= 2)) || usage; load=$2; shift 2 ;;
         --top) (($# >= 2)) || usage; top=$2; shift 2 ;;
         --) shift; targs=("$@"); break ;;
         -h|--help) sed -n '2,/^# SPDX/s/^# \{0,1\}//p' "$SELF"; exit 0 ;;
         *) usage ;;
     esac
 done
-[[ $n =~ ^[1-9][0-9]*$ ]] || die "--connections must be a positive number"
+[[ $load =~ ^(load|synflood|lab)-[1-9][0-9]*$ ]] || die "no such load: $load (load-N, synflood-N, lab-N)"
 for tool in tshark capinfos python3 valgrind callgrind_annotate; do
     command -v "$tool" >/dev/null || die "$tool is missing (tools/deps.sh installs it)"
 done
@@ -58,8 +60,8 @@ trap 'rm -rf "$tmp"' EXIT
 # shellcheck source=tests/perf/bench-lib.sh
 . "$HERE/bench-lib.sh"
 bench_setup
-load=load-$n
 file=$(load_file "$load")
+[[ -n $file ]] || die "cannot make $load here"
 load_file empty > /dev/null
 check_folders
 frames=$(capinfos -c -M -T -r "$file" | cut -f2)
@@ -103,6 +105,6 @@ for side in A B; do
 done
 
 python3 -B "$HERE/profile-report.py" --frames "$frames" --top "$top" \
-    --title "tshark ${targs[*]}, F = tests/perf/make-load.py $n ($frames frames)" "$out" |
+    --title "tshark ${targs[*]}, F = $load ($frames frames)" "$out" |
     tee "$out/report.txt"
 say "callgrind files in $out (callgrind_annotate or kcachegrind read them)"
