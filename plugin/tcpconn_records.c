@@ -25,11 +25,16 @@ static wmem_map_t *pairs;
 static guint key_hash(gconstpointer k)
 {
     const tcpconn_key_t *key = (const tcpconn_key_t *)k;
-    guint hash = key->port[0] * 65599u + key->port[1];
+    guint32 w[2];
+    guint hash = (guint)key->port[0] * 65599u + key->port[1];
 
-    for (guint i = 0; i < key->alen; i++)
-        hash = hash * 31u + key->addr[0][i] * 7u + key->addr[1][i];
-    return hash;
+    for (guint i = 0; i < key->alen; i += 4) {
+        memcpy(w, &key->addr[0][i], 4);
+        memcpy(&w[1], &key->addr[1][i], 4);
+        hash = (hash ^ w[0]) * 0x9e3779b1u;
+        hash = (hash ^ w[1]) * 0x85ebca77u;
+    }
+    return hash ^ (hash >> 15);
 }
 
 static gboolean key_equal(gconstpointer x, gconstpointer y)

@@ -57,9 +57,9 @@ static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
     return tcpconn_add_ns(t, hf, c->tvb, ns);
 }
 
-static void tag_put(draw_ctx_t *c, const char *str)
+static void tag_put(draw_ctx_t *c, const char *str, size_t n)
 {
-    size_t n = strlen(str), room = sizeof c->tags - 1 - c->tags_len;
+    size_t room = sizeof c->tags - 1 - c->tags_len;
 
     if (n > room)
         n = room;
@@ -77,27 +77,31 @@ static void tag(draw_ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
     char num[12];
+    const char *p = fmt, *pct;
 
     if (!c->tagging)
         return;
-    tag_put(c, c->tags_len ? " [" : "[");
+    if (c->tags_len)
+        tag_put(c, " [", 2);
+    else
+        tag_put(c, "[", 1);
     va_start(ap, fmt);
-    for (const char *p = fmt; *p; p++) {
-        char lit[2] = { *p, '\0' };
+    while ((pct = strchr(p, '%')) != NULL) {
+        const char *arg;
 
-        if (*p != '%' || (p[1] != 's' && p[1] != 'u')) {
-            tag_put(c, lit);
-            continue;
-        }
-        if (*++p == 's') {
-            tag_put(c, va_arg(ap, const char *));
-        } else {
+        tag_put(c, p, (size_t)(pct - p));
+        if (pct[1] == 'u') {
             guint32_to_str_buf(va_arg(ap, unsigned), num, sizeof num);
-            tag_put(c, num);
+            arg = num;
+        } else {
+            arg = va_arg(ap, const char *);
         }
+        tag_put(c, arg, strlen(arg));
+        p = pct + 2;
     }
     va_end(ap);
-    tag_put(c, "]");
+    tag_put(c, p, strlen(p));
+    tag_put(c, "]", 1);
 }
 
 /* An expert info, formatted once, only where a tree is built. */
