@@ -338,6 +338,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 
         td->life = life;
         td->res = fr ? &fr->res : NULL;
+        td->have_seg = tcpconn_tapped_segment(pinfo, &td->seg);
         tap_queue_packet(tcpconn_tap, pinfo, td);
     }
     return 0;
@@ -490,6 +491,7 @@ void proto_register_tcpconn(void)
     tcpconn_handle = register_dissector("tcpconn", dissect_tcpconn, proto_tcpconn);
     tcpconn_tap = register_tap("tcpconn");
     tcpconn_register_stats();
+    tcpconn_register_flow();
 }
 
 void proto_reg_handoff_tcpconn(void)
@@ -510,4 +512,5 @@ void proto_reg_handoff_tcpconn(void)
     g_array_append_val(wanted, hf_tcp_window);
     register_postdissector(tcpconn_handle);
     set_postdissector_wanted_hfids(tcpconn_handle, wanted);
+    tcpconn_segment_register();
 }

@@ -85,6 +85,8 @@ typedef struct tcpconn_frame {
 typedef struct tcpconn_tap_data {
     const tcpconn_life_t *life;
     const tc_result_t *res;     /* NULL when the frame is not annotated */
+    tc_segment_t seg;           /* the frame's TCP segment (raw seq/ack, flags, length), */
+    gboolean have_seg;          /* when known; dir is not set */
 } tcpconn_tap_data_t;
 
 /* fr or life may be NULL; final: the whole capture has been read. */
@@ -99,6 +101,11 @@ const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t 
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_life_t *life, gboolean final, gboolean wanted);
 void tcpconn_register_stats(void);
+void tcpconn_register_flow(void);
+/* tcpconn_segment.c: the frame's TCP segment from the "tcp" tap, on passes
+ * that run taps; FALSE when not known. */
+void tcpconn_segment_register(void);
+gboolean tcpconn_tapped_segment(const packet_info *pinfo, tc_segment_t *seg);
 
 void proto_register_tcpconn(void);
 void proto_reg_handoff_tcpconn(void);
