@@ -138,6 +138,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 
         td->conn = conn;
         td->res = res;
+        td->have_seg = tcpconn_tap_segment(pinfo, &td->seg);
         tap_queue_packet(tcpconn_tap, pinfo, td);
     }
     return 0;
@@ -306,6 +307,7 @@ void proto_register_tcpconn(void)
     tcpconn_handle = register_dissector("tcpconn", dissect_tcpconn, proto_tcpconn);
     tcpconn_tap = register_tap("tcpconn");
     tcpconn_register_stats();
+    tcpconn_register_flow();
 }
 
 void proto_reg_handoff_tcpconn(void)

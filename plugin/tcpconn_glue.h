@@ -86,6 +86,9 @@ typedef enum {
 
 /* First pass only: from the TCP tap, or from the frame's bytes. */
 tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h);
+/* Any pass: the frame's segment for the tap's consumers (seq, ack,
+ * flags, length; dir is not set), FALSE when not known. */
+gboolean tcpconn_tap_segment(packet_info *pinfo, tc_segment_t *seg);
 void tcpconn_source_init(void);
 void tcpconn_source_cleanup(void);
 void tcpconn_source_handoff(void);
@@ -148,6 +151,8 @@ const tc_result_t *tcpconn_frames_find(guint32 frame);
 typedef struct tcpconn_tap_data {
     const tcpconn_conn_t *conn;
     const tc_result_t *res;     /* NULL when the frame is not annotated */
+    tc_segment_t seg;           /* the frame's TCP segment (raw seq/ack, flags, length), */
+    gboolean have_seg;          /* when known; dir is not set */
 } tcpconn_tap_data_t;
 
 /* res or conn may be NULL; final: the whole capture has been read; info:
@@ -162,6 +167,7 @@ const char *tcpconn_retry_outcome(const tcpconn_conn_t *conn, const tc_result_t 
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_conn_t *conn, gboolean final, gboolean wanted);
 void tcpconn_register_stats(void);
+void tcpconn_register_flow(void);
 
 void proto_register_tcpconn(void);
 void proto_reg_handoff_tcpconn(void);

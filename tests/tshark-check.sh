@@ -15,6 +15,12 @@
 # tshark-check.sh expert CAPTURE GOLDEN [--write]
 #     every frame's tcpconn expert infos (severity and message) in two passes;
 #     one pass lacks only the verdicts that need the whole capture
+# tshark-check.sh flow|flowall|flownet CAPTURE GOLDEN [--write]
+#     the flow graph, -q -z flow,tcpconn,standard (flowall: flow type
+#     tcpconn_all, every frame of the followed connections; flownet: the
+#     network-address variant, -z flow,tcpconn,network): one pass and two
+#     passes must print the same, without a word on stderr (a flow-graph
+#     layout that disagrees with the library's warns there), and equal GOLDEN
 # tshark-check.sh infotags CAPTURE
 #     with the preference tcpconn.info_tags off, each Info column equals the
 #     default one without exactly the frame's tcpconn.info tags
@@ -70,6 +76,20 @@ expert)
         || { echo "one pass differs from two passes by more than the whole-capture verdicts"; exit 1; }
     compare "$tcpconn_stage/ex-2.txt" "$3" "${4:-}"
     echo "expert infos of $(basename "$2") as expected"
+    ;;
+flow|flowall|flownet)
+    capture=$(stage "$2")
+    type=tcpconn addr=standard
+    [ "$1" = flowall ] && type=tcpconn_all
+    [ "$1" = flownet ] && addr=network
+    for opt in "" -2; do
+        run_tshark -n -r "$capture" $opt -q -z "flow,$type,$addr" > "$tcpconn_stage/flow$opt.txt" 2> "$tcpconn_stage/flow$opt.err"
+        [ ! -s "$tcpconn_stage/flow$opt.err" ] || { echo "tshark $opt -z flow,$type,$addr said:"; cat "$tcpconn_stage/flow$opt.err"; exit 1; }
+    done
+    [ -s "$tcpconn_stage/flow.txt" ] || { echo "-z flow,$type,$addr drew nothing"; exit 1; }
+    diff -u "$tcpconn_stage/flow.txt" "$tcpconn_stage/flow-2.txt" || { echo "flow graph differs between one and two passes"; exit 1; }
+    compare "$tcpconn_stage/flow.txt" "$3" "${4:-}"
+    echo "flow graph ($type, $addr) of $(basename "$2") as expected: $(grep -c -- '-->\|<--' "$3") arrows"
     ;;
 infotags)
     capture=$(stage "$2")

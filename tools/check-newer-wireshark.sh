@@ -23,6 +23,6 @@ libs=$(apt-cache "${apt[@]}" depends "${dev[@]}" | awk '/Depends: lib(wireshark|
 (cd "$work" && apt-get "${apt[@]}" download "${dev[@]}" $libs > /dev/null)
 for deb in "$work"/*.deb; do dpkg -x "$deb" "$work/root"; done
 config=$(dirname "$(find "$work/root" -name WiresharkConfig.cmake | head -n 1)")
-cmake -S "$top" -B "$work/build" -DWireshark_DIR="$config" -DCMAKE_C_FLAGS=-Werror | grep -E 'building for|PREFS_BOOL'
+cmake -S "$top" -B "$work/build" -DWireshark_DIR="$config" -DCMAKE_C_FLAGS=-Werror | grep -E 'building for|PREFS_BOOL|flow graph'
 cmake --build "$work/build" --target tcpconn -j"$(nproc)"
 echo "tcpconn builds against $(grep -h WIRESHARK_VERSION_M "$work"/root/usr/include/wireshark/ws_version.h | awk '{printf "%s%s", sep, $3; sep="."}')"
