@@ -96,11 +96,10 @@ static void add_interval(flow_text_t *t, int64_t ns)
  * it. */
 static void label_handshake(flow_text_t *t, const tc_result_t *r, const tc_segment_t *seg)
 {
-    gboolean simultaneous = r->hs_kind == TC_HS_SIMULTANEOUS;
-    gboolean syn = simultaneous ? r->hs_step <= 2 : r->hs_step == 1;
-    gboolean synack = !syn && (simultaneous || r->hs_step == 2);
+    tc_step_segment_t what = tc_result_handshake_segment(r);
+    gboolean syn = what == TC_SEG_SYN, synack = what == TC_SEG_SYNACK;
 
-    text_add(t, "%s %u/%u", syn ? "SYN" : synack ? "SYN-ACK" : "ACK", r->hs_step, tc_hs_total(r->hs_kind));
+    text_add(t, "%s %u/%u", tc_step_segment_name(what), r->hs_step, tc_hs_total(r->hs_kind));
     if (r->hs_check == TC_CHECK_BAD)        /* before the number: tshark may cut the label */
         text_add(t, " invalid");
     if (seg && syn)
@@ -114,8 +113,7 @@ static void label_handshake(flow_text_t *t, const tc_result_t *r, const tc_segme
 static void label_teardown(flow_text_t *t, const tc_result_t *r)
 {
     unsigned total = tc_td_total(r->td_kind);
-    const char *what = r->closer == TC_CLOSER_NONE ? "ACK"
-                     : (r->flags & TC_R_MERGED) ? "FIN+ACK merged" : "FIN";
+    const char *what = tc_step_segment_name(tc_result_teardown_segment(r));
 
     if (total)
         text_add(t, "%s %u/%u", what, r->td_step, total);
@@ -185,13 +183,11 @@ static size_t flow_label(char *buf, size_t size, const tc_result_t *r, const tc_
 /* The events the label does not already say, by their filter names. */
 static gboolean said_by_label(tc_event_t ev)
 {
-    switch (ev) {
-    case TC_EV_HS_STEP: case TC_EV_TD_STEP: case TC_EV_HS_SIMULTANEOUS: case TC_EV_TD_SIMULTANEOUS:
-    case TC_EV_RST_ABORT: case TC_EV_RST_AFTER_FIN: case TC_EV_RST_REFUSED: case TC_EV_RST_STALE:
-    case TC_EV_SYN_RETRY: case TC_EV_SYNACK_RETRY: case TC_EV_FIN_RETRY: case TC_EV_NOT_JUDGED:
+    switch (tc_event_part(ev)) {
+    case TC_PART_STEP: case TC_PART_MOD: case TC_PART_RST: case TC_PART_RETRY:
         return TRUE;
     default:
-        return FALSE;
+        return ev == TC_EV_NOT_JUDGED;      /* the label says "not judged" */
     }
 }
 
