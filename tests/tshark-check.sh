@@ -3,7 +3,8 @@
 #     the plugin is listed by `tshark -G plugins` and registers its fields
 # tshark-check.sh 1pass|2pass CAPTURE GOLDEN
 #     tshark with the plugin over CAPTURE, one pass or two (-2), printing the
-#     fields of tests/golden/fields.txt for every frame; the output must equal
+#     fields of tests/golden/fields.txt for every frame, one line a frame
+#     with the fields that are set (tests/sparse.awk); the output must equal
 #     GOLDEN exactly.  Both modes compare with the same file, so one pass and
 #     two passes agree.
 # tshark-check.sh tables CAPTURE GOLDEN [--write]
@@ -41,7 +42,8 @@ dump() {    # dump CAPTURE [tshark options...]
     local capture
     capture=$(stage "$1"); shift
     mapfile -t fields < <(fields_args)
-    run_tshark -n -r "$capture" "$@" -T fields -E header=y -E occurrence=a -E aggregator=, "${fields[@]}"
+    run_tshark -n -r "$capture" "$@" -T fields -E header=y -E occurrence=a -E aggregator=, "${fields[@]}" \
+        | awk -f "$here/sparse.awk"
 }
 
 compare() {     # compare OUTPUT GOLDEN [--write]
@@ -113,8 +115,9 @@ summary1|summary2)
     capture=$(stage "$2")
     opts=()
     [ "$1" = summary2 ] && opts=(-2)
-    run_tshark -n -r "$capture" "${opts[@]}" -T fields -E header=y "${summary_fields[@]}" > "$tcpconn_stage/sum.tsv"
-    compare "$tcpconn_stage/sum.tsv" "$3" "${4:-}"
+    run_tshark -n -r "$capture" "${opts[@]}" -T fields -E header=y "${summary_fields[@]}" \
+        | awk -f "$here/sparse.awk" > "$tcpconn_stage/sum.txt"
+    compare "$tcpconn_stage/sum.txt" "$3" "${4:-}"
     echo "$1 of $(basename "$2") as expected"
     ;;
 loaded)
@@ -133,12 +136,12 @@ loaded)
     [ $# -eq 3 ] || { echo "usage: $0 $1 CAPTURE GOLDEN" >&2; exit 2; }
     opts=()
     [ "$1" = 2pass ] && opts=(-2)
-    dump "$2" "${opts[@]}" > "$tcpconn_stage/out.tsv"
+    dump "$2" "${opts[@]}" > "$tcpconn_stage/out.frames"
     if [ "$1" = write ]; then
-        cp "$tcpconn_stage/out.tsv" "$3"
+        cp "$tcpconn_stage/out.frames" "$3"
     else
-        diff -u "$3" "$tcpconn_stage/out.tsv"
-        echo "$1 $(basename "$2"): $(($(wc -l < "$3") - 1)) frames as expected"
+        diff -u "$3" "$tcpconn_stage/out.frames"
+        echo "$1 $(basename "$2"): $(wc -l < "$3") frames as expected"
     fi
     ;;
 *)

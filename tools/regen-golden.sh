@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # regen-golden.sh [CAPTURE_NAME...]
 # Rewrites the expected files of the tshark tests from the current build:
-#   tests/golden/NAME.tsv        per-frame fields (tests/golden/fields.txt)
+#   tests/golden/NAME.frames     per-frame fields (tests/golden/fields.txt), one line a frame
 #   tests/golden/NAME.tables     -z tcpconn,conns and -z tcpconn,outcomes
 #   tests/golden/NAME.flow       -z flow,tcpconn,standard (the flow graph)
 #   tests/golden/NAME.flowall    (where it exists) -z flow,tcpconn_all,standard
@@ -21,7 +21,7 @@ if [ ${#names[@]} -eq 0 ]; then
 fi
 for name in "${names[@]}"; do
     pcap="$top/sample-pcaps/$name.pcap"
-    "$top/tests/tshark-check.sh" write "$pcap" "$golden/$name.tsv"
+    "$top/tests/tshark-check.sh" write "$pcap" "$golden/$name.frames"
     "$top/tests/tshark-check.sh" tables "$pcap" "$golden/$name.tables" --write
     "$top/tests/tshark-check.sh" flow "$pcap" "$golden/$name.flow" --write
     for kind in summary1 summary2 expert flowall; do
