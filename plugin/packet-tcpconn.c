@@ -94,6 +94,8 @@ static const tc_result_t *first_pass(packet_info *pinfo, tc_result_t *res, const
     if (!tc_result_annotated(res))
         return NULL;
     tcpconn_frames_add(res);
+    if (res->link)
+        tcpconn_frames_link(res);
     return res;
 }
 
@@ -183,6 +185,9 @@ static void tcpconn_cleanup(void)
 #define TC_HF_TIME       FT_RELATIVE_TIME, BASE_NONE, NULL
 #define TC_HF_FRAME      FT_FRAMENUM, BASE_NONE, NULL
 #define TC_HF_FRAME_RETX FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RETRANS_PREV)
+#define TC_HF_FRAME_ACK  FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK)
+#define TC_HF_FRAME_REQ  FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST)
+#define TC_HF_FRAME_RESP FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE)
 
 #define TCPCONN_HF_ROW(var, abbrev, type, name, desc) \
     { &hf_tcpconn_##var, { name, "tcpconn." abbrev, TC_HF_##type, 0x0, desc, HFILL } },

@@ -116,6 +116,8 @@ void tcpconn_conn_endpoint(const tcpconn_conn_t *conn, unsigned dir, address *ad
 /* The stored results of the annotated frames: added in order on the first
  * pass, found on any. */
 void tcpconn_frames_add(const tc_result_t *res);
+/* First pass, after adding res: tell the frame it links to. */
+void tcpconn_frames_link(const tc_result_t *res);
 const tc_result_t *tcpconn_frames_find(guint32 frame);
 
 /* ---- drawing ---- */

@@ -227,6 +227,18 @@ const tc_result_t *tcpconn_frames_find(guint32 frame)
     return NULL;
 }
 
+/* The frame a result links to learns who links to it (the first that
+ * does), for the back links drawn once the capture has been read. */
+void tcpconn_frames_link(const tc_result_t *res)
+{
+    tc_result_t *to = (tc_result_t *)tcpconn_frames_find(res->link);
+
+    if (!to || to->linked_in)
+        return;
+    to->linked_in = res->frame;
+    to->linked_kind = res->link_kind;
+}
+
 /* ---- life of the records: one file ---- */
 
 void tcpconn_records_init(void)
