@@ -59,7 +59,7 @@ SKIP_REDEFS = re.compile(
     r"ignore_checksums|partial_connection_ok|tcp_SYN_ack_ok|udp_inactivity_timeout|"
     r"max_timer_expires|dpd_reassemble_first_packets|table_expire_interval)\b"
     r"|set_inactivity_timeout|skip_further_processing|set_contents_file|"
-    r"PacketFilter::|Pcap::|load-balancing|set_current_conn")
+    r"PacketFilter::|Pcap::|NetControl::|netcontrol|load-balancing|set_current_conn")
 # Event handlers whose presence arms a timer in the TCP analyzer.
 HANDLER_TIMERS = {"connection_reset": "reset", "connection_partial_close": "partial"}
 
@@ -114,6 +114,17 @@ def read_conn_log(text):
     return fields, rows
 
 
+def read_cut_log(text):
+    """Rows of a zeek-cut -m output of conn.log: a line of field names, then
+    the rows; no types, maybe no proto or conn_state."""
+    lines = [l for l in text.splitlines() if l and not l.startswith("#")]
+    if not lines:
+        return [], []
+    fields = lines[0].split("\t")
+    rows = [dict(zip(fields, l.split("\t"))) for l in lines[1:]]
+    return fields, [r for r in rows if r.get("proto", "tcp") == "tcp"]
+
+
 def pair_key(row):
     a = (row["id.orig_h"], row["id.orig_p"])
     b = (row["id.resp_h"], row["id.resp_p"])
@@ -163,7 +174,7 @@ def parse_run(line):
     if "zeek" not in words:
         return None, "not a zeek run"
     words = words[words.index("zeek") + 1:]
-    trace, bare, nocheck, scripts = None, False, False, []
+    trace, bare, nocheck, scripts, unlimited = None, False, False, [], False
     i = 0
     while i < len(words):
         w = words[i]
@@ -181,6 +192,8 @@ def parse_run(line):
         elif w.startswith("-"):
             if w not in ("-B", "--no-unused-warnings"):
                 pass
+        elif w == "max_timer_expires=0":
+            unlimited = True    # no limit on timers per packet: what we model
         elif "=" in w:
             if re.match(r"(tcp_|likely_server_ports|ignore_checksums|max_timer_expires)", w):
                 return None, f"redef {w}"
@@ -189,7 +202,7 @@ def parse_run(line):
         i += 1
     if not trace or not trace.startswith("$TRACES/"):
         return None, "no trace under $TRACES"
-    return (trace[len("$TRACES/"):], bare, nocheck, scripts), None
+    return (trace[len("$TRACES/"):], bare, nocheck, scripts, unlimited), None
 
 
 def server_ports(bare, loads):
@@ -203,22 +216,48 @@ def server_ports(bare, loads):
     return sorted(ports)
 
 
+def cut_of_conn_log(lines, name):
+    """The exec lines up to a zeek-cut of conn.log into `name`, or None."""
+    for i, line in enumerate(lines):
+        if "zeek-cut" in line and "conn.log" in line and re.search(r">\s*" + re.escape(name) + r"\s*$", line):
+            return lines[:i] + ["btest-diff conn.log"]
+    return None
+
+
+def baseline_rows(zeek, rel, src):
+    """(rows, exec lines ending in the diff of conn.log, history only) of a
+    baseline that is a conn.log, or a zeek-cut of one; None otherwise."""
+    name = os.path.basename(rel)
+    text = zeek.read(rel)
+    if text is None:
+        return None
+    if re.fullmatch(r"conn[\w.-]*\.log", name) and "#fields" in text:
+        fields, rows = read_conn_log(text)
+        lines = exec_lines(src) if src else []
+        log = name
+    else:
+        lines = cut_of_conn_log(exec_lines(src), name) if src else None
+        if not lines:
+            return None
+        fields, rows = read_cut_log(text)
+        log = "conn.log"
+    if not rows or not {"id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p", "history"} <= set(fields):
+        return None
+    return rows, lines, log, "conn_state" not in fields
+
+
 def find_cases(zeek, verbose):
     sources = test_sources(zeek)
     cases, skipped = [], collections.Counter()
     for rel in zeek.files("testing/btest/Baseline"):
-        name = os.path.basename(rel)
-        if not re.fullmatch(r"conn[\w.-]*\.log", name):
-            continue
-        text = zeek.read(rel)
-        if text is None:
-            continue
-        fields, rows = read_conn_log(text)
-        if not rows or not {"id.orig_h", "id.resp_p", "conn_state", "history"} <= set(fields):
-            continue
         test = rel.split("/")[3]
         src_rel = sources.get(test)
         src = zeek.read(src_rel) if src_rel else None
+        found = baseline_rows(zeek, rel, src)
+        if not found:
+            continue
+        rows, lines, log, history_only = found
+        name = os.path.basename(rel)
 
         def skip(reason):
             skipped[reason] += len(rows)
@@ -228,7 +267,7 @@ def find_cases(zeek, verbose):
         if src is None:
             skip("no test file")
             continue
-        run = producing_run(exec_lines(src), name)
+        run = producing_run(lines, log)
         if not run:
             skip("no zeek run found")
             continue
@@ -236,13 +275,16 @@ def find_cases(zeek, verbose):
         if not parsed:
             skip(why)
             continue
+        trace, bare, nocheck, scripts, unlimited = parsed
         if SKIP_REDEFS.search(src):
             skip("redefines TCP tracking")
             continue
-        trace, bare, nocheck, scripts = parsed
+        if "max_timer_expires" in src and not unlimited:
+            skip("holds timers back (max_timer_expires)")
+            continue
         loads = scripts + re.findall(r"^\s*@load\s+(\S+)", src, re.M)
         handlers = [v for k, v in HANDLER_TIMERS.items() if re.search(r"event\s+" + k + r"\s*\(", src)]
-        cases.append(dict(test=test, log=name, trace=trace, nocheck=nocheck,
+        cases.append(dict(test=test, log=name, trace=trace, nocheck=nocheck, history_only=history_only,
                           ports=server_ports(bare, loads), handlers=handlers, rows=rows))
     return cases, skipped
 
@@ -294,6 +336,29 @@ def replay_options(binary):
 
 # ---------------------------------------------------------------- comparison
 
+COLUMNS = ["duration", "orig_bytes", "resp_bytes", "missed_bytes", "orig_pkts", "orig_ip_bytes",
+           "resp_pkts", "resp_ip_bytes"]
+column_stats = collections.Counter()
+
+
+def same_column(col, zeek_value, ours):
+    if col == "duration" and zeek_value not in ("-", "") and ours not in ("-", ""):
+        return abs(float(zeek_value) - float(ours)) < 2e-6
+    return zeek_value == ours
+
+
+def count_columns(z, t, lines, listing):
+    """The other conn.log columns of an agreeing record, where Zeek's
+    baseline has them."""
+    for col in COLUMNS:
+        if col not in z:
+            continue
+        same = same_column(col, z[col], t[col])
+        column_stats[col, same] += 1
+        if not same and listing:
+            lines.append(f"       {col}: zeek {z[col]}, tcpconn {t[col]}")
+
+
 def compare(case, ours, listing):
     theirs = collections.defaultdict(list)
     mine = collections.defaultdict(list)
@@ -301,21 +366,27 @@ def compare(case, ours, listing):
         theirs[pair_key(row)].append(row)
     for row in ours:
         mine[pair_key(row)].append(row)
-    agree, lines = 0, []
+    agree, counted, lines = 0, 0, []
     for key, rows in theirs.items():
         got = mine.get(key, [])
+        if case["history_only"] and not got and "proto" not in rows[0]:
+            continue            # no proto column: maybe not TCP at all
         for i, z in enumerate(rows):
             t = got[i] if i < len(got) else None
-            ok = t is not None and t["conn_state"] == z["conn_state"] and t["history"] == z["history"]
+            ok = t is not None and t["history"] == z["history"] and \
+                (case["history_only"] or t["conn_state"] == z["conn_state"])
             agree += ok
+            counted += 1
+            if ok:
+                count_columns(z, t, lines, listing)
             if listing or not ok:
-                want = f"{z['conn_state']} {z['history']}"
+                want = f"{z.get('conn_state', '?')} {z['history']}"
                 have = f"{t['conn_state']} {t['history']}" if t else "(no record)"
                 lines.append(f"  {'ok  ' if ok else 'DIFF'} {z['id.orig_h']}:{z['id.orig_p']} > "
                              f"{z['id.resp_h']}:{z['id.resp_p']} #{i + 1}: zeek {want}, tcpconn {have}")
         if len(got) > len(rows):
             lines.append(f"  note {key}: tcpconn has {len(got)} records, zeek {len(rows)}")
-    return agree, lines
+    return agree, counted, lines
 
 
 def main():
@@ -330,7 +401,7 @@ def main():
     zeek = Zeek(args.zeek)
     cases, skipped = find_cases(zeek, args.v)
     options = replay_options(args.replay)
-    total = agree = 0
+    totals = {False: [0, 0], True: [0, 0]}   # history_only -> [agree, total]
     unique = {}
     for case in cases:
         tsv = segments(zeek, case["trace"], args.cache)
@@ -338,27 +409,39 @@ def main():
             skipped["trace not stored"] += len(case["rows"])
             continue
         ours = replay(args.replay, tsv, case, options)
-        ok, lines = compare(case, ours, args.list)
-        n = len(case["rows"])
-        total += n
-        agree += ok
-        print(f"{case['test']}/{case['log']} ({case['trace']}): {ok}/{n}")
+        ok, n, lines = compare(case, ours, args.list)
+        if not n:
+            continue
+        totals[case["history_only"]][0] += ok
+        totals[case["history_only"]][1] += n
+        kind = " [history only]" if case["history_only"] else ""
+        print(f"{case['test']}/{case['log']} ({case['trace']}){kind}: {ok}/{n}")
         for line in lines:
             print(line)
-        # the same trace run with the same settings counts once
-        key = (case["trace"], case["nocheck"], tuple(case["ports"]), tuple(case["handlers"]),
-               tuple((r["conn_state"], r["history"]) for r in case["rows"]))
-        unique[key] = (ok, n)
+        if not case["history_only"]:
+            # the same trace run with the same settings counts once
+            key = (case["trace"], case["nocheck"], tuple(case["ports"]), tuple(case["handlers"]),
+                   tuple((r["conn_state"], r["history"]) for r in case["rows"]))
+            unique[key] = (ok, n)
     print()
     for reason, n in sorted(skipped.items()):
         print(f"left out: {n} records ({reason})")
+    agree, total = totals[False]
     if total:
         u_ok = sum(v[0] for v in unique.values())
         u_n = sum(v[1] for v in unique.values())
-        print(f"agreement: {agree}/{total} records = {100.0 * agree / total:.1f} % "
-              f"({len(cases)} baselines)")
-        print(f"agreement, each trace and setting once: {u_ok}/{u_n} records = "
+        print(f"agreement (conn_state and history): {agree}/{total} records = "
+              f"{100.0 * agree / total:.1f} %")
+        print(f"  each trace and setting once: {u_ok}/{u_n} records = "
               f"{100.0 * u_ok / u_n:.1f} % ({len(unique)} distinct runs)")
+    for col in COLUMNS:
+        same, n = column_stats[col, True], column_stats[col, True] + column_stats[col, False]
+        if n:
+            print(f"  {col} of those records: {same}/{n} the same")
+    agree, total = totals[True]
+    if total:
+        print(f"agreement (history, zeek-cut baselines without conn_state): {agree}/{total} records = "
+              f"{100.0 * agree / total:.1f} %")
     return 0
 
 
