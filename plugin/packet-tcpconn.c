@@ -305,7 +305,13 @@ static void first_pass(packet_info *pinfo, proto_tree *tree)
     tc_step(&conn->core, &seg, &res, &ended);
     if (res.flags & TC_R_NEW_LIFE)
         life_end(conn, &ended, stream);
-    tc_zeek_segment(&conn->life->zeek, &seg, seg.window);
+    {
+        /* records, IP lengths and checksums are not used yet */
+        tc_zeek_in_t zin = { &seg, { (guint16)conn->ends.port[0], (guint16)conn->ends.port[1] },
+                             0, TC_ZEEK_CKSUM_UNKNOWN, 0 };
+
+        tc_zeek_packet(&conn->life->zeek, NULL, &zin, NULL, NULL);
+    }
     if (tc_result_annotated(&res))
         store_frame(pinfo, &res, conn->life);
 }
