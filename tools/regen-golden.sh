@@ -5,6 +5,7 @@
 #   tests/golden/NAME.tables     -z tcpconn,conns and -z tcpconn,outcomes
 #   tests/golden/NAME.summary1/2 (where they exist) summaries in one / two passes
 #   tests/golden/NAME.annotate   (where it exists) comments written by tcpconn-annotate
+#   tests/golden/NAME.zeek       Zeek records of the capture (tests/zeek/records-check.sh)
 # Golden files are checked by hand once: read `git diff tests/golden` before
 # committing what this writes.
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -25,6 +26,7 @@ for name in "${names[@]}"; do
         [ -f "$golden/$name.$kind" ] && "$top/tests/tshark-check.sh" $kind "$pcap" "$golden/$name.$kind" --write
     done
     [ -f "$golden/$name.annotate" ] && "$top/tests/annotate-check.sh" "$pcap" "$golden/$name.annotate" --write
+    "$top/tests/zeek/records-check.sh" "$top/build/tests/zeek_replay" "$pcap" "$golden/$name.zeek" --write
     echo "wrote golden files of $name"
 done
 "$top/tools/update-docs.sh"

@@ -554,21 +554,28 @@ SCENARIO(simultaneous_open, "IsReuse: the second SYN of a simultaneous open does
     R(A, ACK, 1001, 5001, 0, "S1", "Sha"),
 };
 
-SCENARIO(fin_retries_rst, "the close that never finished, within tcp_close_delay: the server closes first, the "
-         "client's FIN is retransmitted (same place: no new F), never acked, then the client resets: with both sides "
-         "CLOSED a RST changes no state. Record: SF ShADadfFR") {
-    HANDSHAKE,
-    R(A, PA,  1001, 5001, 100, "S1", "ShAD"),
-    R(B, ACK, 5001, 1101, 0,   "S1", "ShADa"),
-    R(B, PA,  5001, 1101, 300, "S1", "ShADad"),
-    R(A, ACK, 1101, 5301, 0,   "S1", "ShADad"),
-    R(B, FA,  5301, 1101, 0,   "S3", "ShADadf"),
-    R(A, FA,  1101, 5302, 0,   "SF", "ShADadfF"),
-    AT(200,  A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
-    AT(600,  A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
-    AT(1400, A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
-    AT(3000, A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
-    AT(4900, A, RST, 1102, 0,   0, "SF", "ShADadfFR"),
+SCENARIO(fin_retries_rst, "the close that never finished, as in sample-pcaps/fin-retries-rst.pcap: the server closes "
+         "first, the client's FIN is retried at the same place (no new F), never acked.  Both sides CLOSED: the record "
+         "ends tcp_close_delay after the client's FIN, and each later retry is a record of its own (the client's FIN "
+         "alone: SH F); the RST comes 5 ms after the last retry, in its record (OTH FR).  "
+         "Records: SF ShADadfF; SH F; SH F; OTH FR") {
+    AT(0,  A, SYN, 1000, 0,    0,   "S0", "S"),
+    AT(1,  B, SA,  5000, 1001, 0,   "S1", "Sh"),
+    AT(2,  A, ACK, 1001, 5001, 0,   "S1", "ShA"),
+    AT(3,  A, PA,  1001, 5001, 100, "S1", "ShAD"),
+    AT(4,  B, ACK, 5001, 1101, 0,   "S1", "ShADa"),
+    AT(5,  B, PA,  5001, 1101, 300, "S1", "ShADad"),
+    AT(6,  A, ACK, 1101, 5301, 0,   "S1", "ShADad"),
+    AT(7,  B, FA,  5301, 1101, 0,   "S3", "ShADadf"),
+    AT(25, A, ACK, 1101, 5302, 0,   "S3", "ShADadf"),
+    AT(34, A, FA,  1101, 5302, 0,   "SF", "ShADadfF"),
+    AT(61,   A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
+    AT(1653, A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
+    AT(3221, A, FA, 1101, 5302, 0, "SF", "ShADadfF"),
+    NEW(6421,  "SF ShADadfF", A, FA, 1101, 5302, 0, "SH", "F"),
+    NEW(12821, "SH F",        A, FA, 1101, 5302, 0, "SH", "F"),
+    NEW(25365, "SH F",        A, FA, 1101, 5302, 0, "SH", "F"),
+    AT(25370,  A, RA, 1102, 5302, 0, "OTH", "FR"),
 };
 
 /* tcp_partial_close_delay and tcp_reset_delay, with the script handlers
@@ -890,7 +897,7 @@ static const zscenario_t all[] = {
     ENTRY_N(reuse_new_isn, A, 2),
     ENTRY_N(rej_retry, A, 2),
     ENTRY_N(simultaneous_open, B, 2),
-    ENTRY(fin_retries_rst, A),
+    ENTRY_N(fin_retries_rst, A, 4),
     ENTRY_P(partial_close_handler, A, 2, &with_handlers, 40000, 80),
     ENTRY(partial_close_default, A),
     ENTRY_P(reset_handler, A, 2, &with_handlers, 40000, 80),
