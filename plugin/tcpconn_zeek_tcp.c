@@ -252,14 +252,14 @@ static void raise_last_seq(tc_zeek_ep_t *e, uint32_t seq)
 /* update_last_seq: the highest sequence number sent.  doc "t: packet with
  * retransmitted payload": payload that does not advance it (Zeek cannot
  * tell a retransmission from reordering either). */
-static int32_t update_last_seq(zpkt_t *p, uint32_t one_past)
+static void update_last_seq(zpkt_t *p, uint32_t one_past)
 {
     tc_zeek_ep_t *e = p->ep;
     int32_t delta = (int32_t)(one_past - e->last_seq);
 
     if ((zk_has(p, TC_SYN) || zk_has(p, TC_RST)) &&
         (delta > ZR_TOO_LARGE_SEQ_DELTA || delta < -ZR_TOO_LARGE_SEQ_DELTA))
-        return delta;           /* an outlandish SYN or RST is not trusted */
+        return;                 /* an outlandish SYN or RST is not trusted */
     if (zk_has(p, TC_FIN) && e->last_seq == e->start_seq + 1u)
         raise_last_seq(e, one_past);    /* "> 2 GB connections for which we've only seen the SYN and the FIN" */
     else if (e->state == ZS_RESET)
@@ -268,7 +268,6 @@ static int32_t update_last_seq(zpkt_t *p, uint32_t one_past)
         raise_last_seq(e, one_past);
     else if (p->seg->len > 0 && e->rxmt < UINT16_MAX)
         zk_scaled(p->z, e, 'T', ++e->rxmt);    /* DidRxmit, a RST's payload too */
-    return delta;
 }
 
 /* ---- the state machine: UpdateStateMachine and its handlers ---- */
@@ -497,8 +496,7 @@ static void partial_status(zpkt_t *p)
 }
 
 /* Steps 1 to 8: up to the state machine. */
-static void before_state_machine(zpkt_t *p, uint64_t *rel_seq, uint32_t *rel_ack,
-                                 int32_t *delta_last, bool *underflow)
+static void before_state_machine(zpkt_t *p, uint64_t *rel_seq, uint32_t *rel_ack, bool *underflow)
 {
     tc_zeek_t *z = p->z;
     uint32_t one_past = p->seg->seq + segment_len(p);
@@ -515,7 +513,7 @@ static void before_state_machine(zpkt_t *p, uint64_t *rel_seq, uint32_t *rel_ack
         p->ep->fin_rel = (uint32_t)*rel_seq + segment_len(p);
     }
     *rel_ack = zk_has(p, TC_ACK) ? ack_peer(p) : 0;
-    *delta_last = update_last_seq(p, one_past);
+    update_last_seq(p, one_past);
 }
 
 void zk_process(zpkt_t *p)
@@ -524,11 +522,9 @@ void zk_process(zpkt_t *p)
     zclose_t c = { false, false };
     uint64_t rel_seq;
     uint32_t rel_ack;
-    int32_t delta_last;
     bool underflow = false;
 
-    before_state_machine(p, &rel_seq, &rel_ack, &delta_last, &underflow);
-    (void)delta_last;
+    before_state_machine(p, &rel_seq, &rel_ack, &underflow);
     update_state_machine(p, &c);
     /* after the state machine, "so that if the ack reveals a content gap,
      * we can tell whether it came at the very end of the connection" */

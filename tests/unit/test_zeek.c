@@ -931,9 +931,11 @@ static int check_open(const tc_zeek_t *z, const zrow_t *row, size_t i, char *msg
 static int check_ended(const zrow_t *row, size_t i, const tc_zeek_out_t *out, const tc_zeek_record_t *rec,
                        char *msg, size_t size)
 {
-    char got[64];
+    char got[64] = "";
 
-    snprintf(got, sizeof got, "%s %s", tc_zeek_state_name(rec->conn_state), rec->history);
+    if (out->ended)
+        snprintf(got, sizeof got, "%s %.*s", tc_zeek_state_name(rec->conn_state),
+                 (int)sizeof rec->history, rec->history);
     if (!row->ended && out->ended) {
         snprintf(msg, size, "row %zu: record %s ended (%s), not expected", i + 1, got,
                  tc_zeek_end_name(out->end_reason));
@@ -984,6 +986,7 @@ static int run_rows(const zscenario_t *sc, char *msg, size_t size)
             tc_zeek_out_t out;
             tc_zeek_record_t ended;
 
+            memset(&ended, 0, sizeof ended);
             make_input(sc, row, i, t_ms, &seg, &in);
             tc_zeek_packet(&z, sc->cfg, &in, &out, &ended);
             if (n == 0 && check_ended(row, i, &out, &ended, msg, size))
