@@ -229,7 +229,7 @@ static void hs_start(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
     pair->hs_kind = TC_HS_THREE_WAY;
     pair->hs_step = 1;
     pair->syn_ns = seg->time_ns;
-    pair->sum.syn_frame = seg->frame;
+    pair->sum.syn_frame = pair->sum.last_syn_frame = seg->frame;
     s->role = TC_ROLE_CLIENT;
     r->role = TC_ROLE_SERVER;
     s->flags |= TC_EP_SYN;
@@ -251,6 +251,7 @@ static void syn_retry(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res
 
     retry_note(pair, s, seg, TC_RETRY_SYN, res);
     pair->syn_ns = seg->time_ns;
+    pair->sum.last_syn_frame = seg->frame;
     ep_revise(s, TC_REV_SYN_UNANSWERED);
     ep_apply(receiver(pair, seg), TC_E_RCV_SYN);
 }
@@ -777,6 +778,9 @@ static tc_rst_kind_t rst_classify(const tc_pair_t *pair, const tc_segment_t *seg
             return TC_RST_STALE;
         return TC_RST_ABORT;
     }
+    /* its own FIN retried and never acknowledged: the sender gave up */
+    if ((s->flags & TC_EP_FIN) && !(s->flags & TC_EP_FIN_ACKED) && s->retry.count)
+        return TC_RST_GAVE_UP;
     if ((pair->ep[0].flags | pair->ep[1].flags) & TC_EP_FIN)
         return TC_RST_AFTER_FIN;
     return TC_RST_ABORT;
@@ -884,6 +888,9 @@ static void result_end(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *re
     }
     sum->last_frame = seg->frame;
     sum->last_ns = seg->time_ns;
+    if (sum->pkts[seg->dir] != UINT32_MAX)
+        sum->pkts[seg->dir]++;
+    sum->bytes[seg->dir] += seg->len;
     sum->hs_kind = pair->hs_kind;
     sum->td_kind = pair->td_kind;
     sum->first_closer = pair->first_closer;

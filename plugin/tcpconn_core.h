@@ -197,9 +197,12 @@ typedef struct tc_summary {
     int64_t  first_ns, last_ns;
     uint32_t first_frame, last_frame;
     uint32_t syn_frame;         /* first SYN, 0 if none */
+    uint32_t last_syn_frame;    /* latest attempt of the client's SYN */
     uint32_t complete_frame;    /* frame completing the handshake */
     uint32_t fin_frame;         /* first FIN */
     uint32_t rst_frame;         /* first RST that ended it */
+    uint64_t bytes[2];          /* payload bytes sent, by direction (retransmissions included) */
+    uint32_t pkts[2];           /* segments sent, by direction (saturating) */
     uint16_t syn_retries, synack_retries, fin_retries;
     uint8_t  hs_kind, td_kind, rst_kind;
     uint8_t  rst_dir;           /* direction of that RST */

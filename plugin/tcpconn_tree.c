@@ -454,7 +454,13 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
         proto_item_set_hidden(add_str(c, t, hf_tcpconn_info, c->tags));
         proto_item_append_text(c->top, ", %s", c->tags);
     }
-    if (tcpconn_info_tags && c->info)
+    if (!c->info)
+        return;
+    /* in front, fenced so that nothing later clears them, as Wireshark's
+     * own [TCP Retransmission] */
+    if (tcpconn_tag_position == TCPCONN_TAGS_FRONT)
+        col_prepend_fence_fstr(c->pinfo->cinfo, COL_INFO, "%s ", c->tags);
+    else if (tcpconn_tag_position == TCPCONN_TAGS_END)
         col_append_sep_str(c->pinfo->cinfo, COL_INFO, " ", c->tags);
 }
 
@@ -474,7 +480,7 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     c.final = final;
     c.tree = tree != NULL;
     c.info = info;
-    c.tagging = tree || (tcpconn_info_tags && info);
+    c.tagging = tree || (tcpconn_tag_position != TCPCONN_TAGS_OFF && info);
     c.tags_len = 0;
     c.tags[0] = '\0';
     c.top = tree ? proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA) : NULL;

@@ -24,7 +24,7 @@ static const char *field_type(const char *t)
 {
     static const struct { const char *list, *shown; } types[] = {
         { "NONE", "none" }, { "STR", "string" }, { "BOOL", "boolean" }, { "U8", "uint8" },
-        { "U16", "uint16" }, { "U32", "uint32" }, { "DOUBLE", "double" }, { "TIME", "time (relative)" },
+        { "U16", "uint16" }, { "U32", "uint32" }, { "U64", "uint64" }, { "DOUBLE", "double" }, { "TIME", "time (relative)" },
         { "FRAME", "frame number" }, { "FRAME_RETX", "frame number" }, { "FRAME_ACK", "frame number" },
         { "FRAME_REQ", "frame number" }, { "FRAME_RESP", "frame number" },
     };
