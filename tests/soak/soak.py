@@ -15,7 +15,8 @@ captures spread evenly, every pair before any repeats) and runs tshark on it:
       in one pass and in two (-2)
     -V in one pass and in two
   without tcpconn (a plugin folder without it), no sanitizer:
-    -V in one pass and in two, for their exit statuses
+    -V in one pass, for its exit status; -V in two passes too when a
+    two-pass status differs from it
 
 A job fails on: a sanitizer report whose stack is in tcpconn (see
 sanreport.py; known foreign leaks are suppressed by tests/soak/lsan.supp and
@@ -170,15 +171,17 @@ class Findings:
         self.lock = threading.Lock()
         self.by_sig = {}        # signature -> [count, first example]
         self.foreign = {}       # signature -> count
+        self.failed_runs = set()    # (job, first line of the failing run's detail)
 
     def add(self, category, signature, job, capture, detail):
         with self.lock:
+            self.failed_runs.add((job.number, detail.split("\n", 1)[0]))
             entry = self.by_sig.setdefault((category, signature), [0, None])
             entry[0] += 1
             if entry[0] > self.KEEP:
                 return
             os.makedirs(self.folder, exist_ok=True)
-            base = os.path.join(self.folder, f"{category}-{job.number:05d}-{job.kind}-{job.name}")
+            base = os.path.join(self.folder, f"{category}-{job.number:05d}-{len(self.failed_runs)}-{job.kind}-{job.name}")
             ext = os.path.splitext(capture)[1]
             shutil.copy(capture, base + ext)
             with open(base + ".txt", "w") as f:
@@ -192,7 +195,8 @@ class Findings:
             self.foreign[signature] = self.foreign.get(signature, 0) + 1
 
     def count(self):
-        return sum(c for c, _ in self.by_sig.values())
+        """Failing runs (a run with several reports counts once)."""
+        return len(self.failed_runs)
 
 
 class Job:
@@ -207,8 +211,9 @@ def describe(run):
     return f"command: {cmd}\nexit: {'timeout' if run.timed_out else run.rc}\nstderr:\n{err}"
 
 
-def check_run(run, base, mode, job, capture, findings):
-    """Sanitizer reports, crash, hang, exit status of one run with tcpconn."""
+def check_run(run, baseline, mode, job, capture, findings):
+    """Sanitizer reports, crash, hang, exit status of one run with tcpconn.
+    baseline() gives the run without tcpconn to compare the status with."""
     reports = sanreport.parse(run.err)
     mine = sanreport.ours(reports)
     for r in reports:
@@ -223,30 +228,46 @@ def check_run(run, base, mode, job, capture, findings):
         return      # the sanitizer's own exit, reported above or foreign
     if run.rc < 0 or run.rc in (134, 139):
         findings.add("crash", f"exit {run.rc} in {mode}", job, capture, describe(run))
-    elif base.timed_out or run.rc != base.rc:
+        return
+    base = baseline()
+    if base.timed_out or run.rc != base.rc:
         findings.add("exit-status", f"{mode}: {run.rc} with tcpconn, "
                      f"{'timeout' if base.timed_out else base.rc} without", job, capture,
                      describe(run) + "\n\nwithout tcpconn:\n" + describe(base))
 
 
 def run_job(job, tshark, fields, stage, findings, worker_home):
+    """Returns (runs with tcpconn, runs without)."""
     dst = os.path.join(stage.work, f"{job.number:05d}-{job.kind}-{job.name}.pcap")
     capture = mutate.mutate(job.kind, job.seed, job.source, dst)
     os.chmod(capture, 0o644)
+    base = {}
+
+    def baseline(passes, rc):
+        # The run without tcpconn in one pass, always; in two passes only
+        # when a two-pass status differs from it (they nearly always agree,
+        # and each tshark start costs half a CPU second).
+        if () not in base:
+            base[()] = tshark.run(["-n", "-r", capture, "-V"], False, worker_home, False)
+        if not passes or (not base[()].timed_out and base[()].rc == rc):
+            return base[()]
+        if passes not in base:
+            base[passes] = tshark.run(["-n", "-r", capture, *passes, "-V"], False, worker_home, False)
+        return base[passes]
+
     try:
-        base = {p: tshark.run(["-n", "-r", capture, *p, "-V"], False, worker_home, False) for p in ((), ("-2",))}
         zs = ["-z", "tcpconn,conns", "-z", "tcpconn,outcomes"]
         runs = {}
         for passes in ((), ("-2",)):
             label = "two passes" if passes else "one pass"
             f = tshark.run(["-n", "-r", capture, *passes, "-T", "fields", "-E", "header=y", "-E", "occurrence=a",
                             "-E", "aggregator=,", *fields, *zs], True, worker_home, True)
-            check_run(f, base[passes], f"fields and tables, {label}", job, capture, findings)
+            check_run(f, lambda: baseline(passes, f.rc), f"fields and tables, {label}", job, capture, findings)
             v = tshark.run(["-n", "-r", capture, *passes, "-V"], True, worker_home, False)
-            check_run(v, base[passes], f"-V, {label}", job, capture, findings)
+            check_run(v, lambda: baseline(passes, v.rc), f"-V, {label}", job, capture, findings)
             runs[passes] = f
         one, two = runs[()], runs[("-2",)]
-        if not one.timed_out and not two.timed_out and one.rc == two.rc == base[()].rc:
+        if not one.timed_out and not two.timed_out and one.rc == two.rc == baseline((), 0).rc:
             f1, t1 = split_tables(one.out)
             f2, t2 = split_tables(two.out)
             if f1 != f2:
@@ -257,7 +278,7 @@ def run_job(job, tshark, fields, stage, findings, worker_home):
             if t1 != t2:
                 findings.add("1pass-2pass", "-z tables differ", job, capture,
                              describe(one) + f"\n\none pass:\n{t1}\n\ntwo passes:\n{t2}")
-        return 4, 2
+        return 4, len(base)
     finally:
         os.unlink(capture)
 
@@ -367,7 +388,7 @@ def main():
     for sig, n in sorted(findings.foreign.items()):
         print(f"soak: foreign sanitizer report (not tcpconn's, not failed), {n} x: {sig}")
     for (category, sig), (n, example) in sorted(findings.by_sig.items()):
-        print(f"soak: FINDING {category}, {n} x: {sig}\n      e.g. {example}")
+        print(f"soak: FINDING {category}, {n} report(s): {sig}\n      e.g. {example}")
     failed = findings.count()
     print(f"soak: {counted - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
