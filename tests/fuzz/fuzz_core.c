@@ -150,11 +150,11 @@ static void fail(size_t i, const tc_segment_t *seg, const char *what)
     abort();
 }
 
-static void print_step(const tc_segment_t *seg, const tc_result_t *res, const tc_zeek_t *z)
+static void print_step(const tc_segment_t *seg, const tc_result_t *res, const tc_stream_t *st, const tc_zeek_t *z)
 {
     printf("#%u dir %u flags 0x%02x seq %u ack %u len %u win %u t %lld | life %u %s/%s",
            seg->frame, seg->dir, seg->flags, seg->seq, seg->ack, seg->len, seg->window,
-           (long long)seg->time_ns, res->lifecycle, tc_state_name(res->after[0]), tc_state_name(res->after[1]));
+           (long long)seg->time_ns, st->lifecycle, tc_state_name(res->after[0]), tc_state_name(res->after[1]));
     for (unsigned ev = 0; ev < TC_EV_COUNT; ev++)
         if (res->events & TC_EV_BIT(ev))
             printf(" %s", tc_event_name(ev));
@@ -200,7 +200,7 @@ static void run(const tc_segment_t *segs, size_t n, outcome_t *out, int check_ea
             tc_zeek_segment(&z, seg, seg->window);
         out->zeek[i] = z;
         if (check_each && fuzz_core_print)
-            print_step(seg, res, &z);
+            print_step(seg, res, &st, &z);
         if (!check_each)
             continue;
         check(i, seg, tc_inv_result(seg, res, msg, sizeof msg));
@@ -215,7 +215,7 @@ static void run(const tc_segment_t *segs, size_t n, outcome_t *out, int check_ea
                 fail(i, seg, "the new lifecycle does not start at its first frame");
             life++;
         }
-        if (res->lifecycle != life)
+        if (st.lifecycle != life)
             fail(i, seg, "lifecycle number does not count the new lifecycles");
         if (res->client != st.sum.client || res->after[0] != st.sum.state[0] || res->after[1] != st.sum.state[1])
             fail(i, seg, "result and summary disagree on the client or the states");

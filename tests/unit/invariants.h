@@ -61,9 +61,18 @@ static inline const char *tc_inv_result(const tc_segment_t *seg, const tc_result
     TC_INV((r->retry_count == 0) == (r->retry_kind == TC_RETRY_NONE), "retry count and kind disagree");
     /* retry_of 0: the original was not captured */
     TC_INV(!r->retry_count || r->retry_of < seg->frame, "retry of frame %u", r->retry_of);
-    TC_INV(!r->retry_count || r->retry_of || r->retry_interval_ns < 0 || r->retry_count > 1,
+    TC_INV(!r->retry_count || r->retry_of || tc_result_retry_interval_ns(r) < 0 || r->retry_count > 1,
            "first retry of an uncaptured original claims an interval");
-    TC_INV(r->dir == seg->dir, "direction");
+    /* one time slot: a frame is never both a timed handshake step and a retry */
+    TC_INV(!((r->flags & TC_R_HS_DELAY) && (r->flags & TC_R_RETRY_IV)), "handshake delay and retry interval at once");
+    TC_INV(!(r->flags & TC_R_HS_DELAY) || r->hs_step == 2 || r->hs_step == 3,
+           "handshake delay on step %u", r->hs_step);
+    TC_INV(!(r->flags & TC_R_RETRY_IV) || r->retry_count, "retry interval without a retry");
+    TC_INV(r->frame == seg->frame, "result of frame %u for frame %u", r->frame, seg->frame);
+    /* a segment without a direction (2) is not judged; the result's dir
+     * has room for 0 and 1 only */
+    TC_INV(seg->dir > 1 || r->dir == seg->dir, "direction");
+    TC_INV(seg->dir <= 1 || r->events == TC_EV_BIT(TC_EV_NOT_JUDGED), "a segment without a direction was judged");
     TC_INV(!(r->flags & TC_R_HS_COMPLETE) || r->hs_step == tc_hs_total(r->hs_kind),
            "handshake completes at step %u of a %s one", r->hs_step, tc_hs_kind_name(r->hs_kind));
     TC_INV(!(r->flags & TC_R_TD_COMPLETE) || (r->td_step && r->td_step == tc_td_total(r->td_kind)),
@@ -73,7 +82,6 @@ static inline const char *tc_inv_result(const tc_segment_t *seg, const tc_result
     TC_INV(!(r->events & TC_EV_BIT(TC_EV_TD_STEP)) == !r->td_step, "teardown event and step disagree");
     TC_INV(!r->time_wait || r->td_kind != TC_TD_NONE, "TIME_WAIT side before the kind is known");
     TC_INV(!(r->flags & TC_R_NEW_LIFE) || (seg->flags & TC_SYN), "a new lifecycle without a SYN");
-    TC_INV(r->lifecycle >= 1 || seg->dir > 1, "lifecycle 0");
     for (unsigned ev = 0; ev < TC_EV_COUNT; ev++)
         TC_INV(!(r->events & TC_EV_BIT(ev)) || *tc_event_name(ev), "event %u has no name", ev);
     (void)tc_result_annotated(r);
@@ -129,11 +137,10 @@ static inline const char *tc_inv_zeek(const tc_zeek_t *z, char *msg, size_t size
 
 static inline bool tc_inv_same_result(const tc_result_t *a, const tc_result_t *b)
 {
-    return a->events == b->events && a->syn_synack_ns == b->syn_synack_ns
-        && a->synack_ack_ns == b->synack_ack_ns && a->retry_interval_ns == b->retry_interval_ns
+    return a->events == b->events && a->time_ns == b->time_ns
         && memcmp(&a->retry_backoff, &b->retry_backoff, sizeof a->retry_backoff) == 0
-        && a->retry_of == b->retry_of && a->retry_count == b->retry_count
-        && a->hs_syn_retries == b->hs_syn_retries && a->lifecycle == b->lifecycle
+        && a->frame == b->frame && a->retry_of == b->retry_of && a->retry_count == b->retry_count
+        && a->hs_syn_retries == b->hs_syn_retries
         && a->dir == b->dir && a->client == b->client && a->role == b->role
         && a->before[0] == b->before[0] && a->before[1] == b->before[1]
         && a->after[0] == b->after[0] && a->after[1] == b->after[1]
