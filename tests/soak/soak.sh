@@ -7,11 +7,13 @@
 # Defaults: 2000 runs within 15 minutes on 2 workers (what CI runs);
 # --long: 10000 runs within 150 minutes.  Failing captures are kept under
 # findings/soak/ (git-ignored).  Exits 1 on any finding.
-# Environment: SOAK_BUILD (default build-soak).
+# Environment: SOAK_BUILD (default build-soak), SOAK_FINDINGS (default
+# findings/soak).
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 build=${SOAK_BUILD:-$top/build-soak}
+findings=${SOAK_FINDINGS:-$top/findings/soak}
 args=(--runs 2000 --minutes 15 --workers 2)
 captures=()
 while [ $# -gt 0 ]; do
@@ -30,4 +32,4 @@ cmake -S "$top" -B "$build" -DTCPCONN_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebI
     || { cat "$build/soak-configure.log"; exit 1; }
 cmake --build "$build" -j2 --target tcpconn > "$build/soak-build.log" 2>&1 || { cat "$build/soak-build.log"; exit 1; }
 plugin=$(find "$build/plugins" -name tcpconn.so | head -n 1)
-exec python3 "$top/tests/soak/soak.py" --plugin "$plugin" --findings "$top/findings/soak" "${args[@]}" "${captures[@]}"
+exec python3 "$top/tests/soak/soak.py" --plugin "$plugin" --findings "$findings" "${args[@]}" "${captures[@]}"
