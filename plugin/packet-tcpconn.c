@@ -63,13 +63,23 @@ static const tc_result_t *store_not_judged(const packet_info *pinfo)
     return tcpconn_frames_add(&res);
 }
 
+/* A capture time in nanoseconds, saturated past the year 2262. */
+static int64_t capture_ns(const nstime_t *t)
+{
+    if (t->secs >= (time_t)(INT64_MAX / 1000000000))
+        return INT64_MAX;
+    if (t->secs <= (time_t)(INT64_MIN / 1000000000))
+        return INT64_MIN;
+    return (int64_t)t->secs * 1000000000 + t->nsecs;
+}
+
 /* The packet both views of the pair step with. */
 static void packet_of(const packet_info *pinfo, const tcpconn_hdr_t *h, const tcpconn_pair_t *pair,
                       guint8 dir, tc_packet_t *p)
 {
     p->seg = h->seg;
     p->seg.frame = pinfo->num;
-    p->seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    p->seg.time_ns = capture_ns(&pinfo->abs_ts);
     p->seg.dir = dir;
     p->port[0] = pair->key.port[pair->slot0];
     p->port[1] = pair->key.port[pair->slot0 ^ 1u];

@@ -90,9 +90,14 @@ static void make_uid(const connlog_line_t *l, const char *orig_h, guint16 orig_p
     uid[18] = '\0';
 }
 
+/* Seconds with six decimals, as Zeek writes times; capture times before
+ * 1970 are negative. */
 static void print_time(gint64 ns)
 {
-    printf("%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT, ns / 1000000000, (ns % 1000000000) / 1000);
+    guint64 mag = ns < 0 ? 0u - (guint64)ns : (guint64)ns;
+
+    printf("%s%" G_GUINT64_FORMAT ".%06" G_GUINT64_FORMAT, ns < 0 ? "-" : "", mag / 1000000000u,
+           (mag % 1000000000u) / 1000u);
 }
 
 /* Zeek writes duration and byte counts only when the duration is not 0. */
@@ -154,8 +159,8 @@ static void connlog_draw(void *arg)
 
         if (!i || r->start_ns < first)
             first = r->start_ns;
-        if (!i || r->start_ns + r->duration_ns > last)
-            last = r->start_ns + r->duration_ns;
+        if (!i || tc_ns_after(r->start_ns, r->duration_ns) > last)
+            last = tc_ns_after(r->start_ns, r->duration_ns);
     }
     printf("#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n#path\tconn\n");
     print_stamp("open", first);

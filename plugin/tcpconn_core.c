@@ -142,7 +142,7 @@ static void retry_note(tc_pair_t *pair, tc_endpoint_t *ep, const tc_segment_t *s
                        tc_retry_kind_t kind, tc_result_t *res)
 {
     tc_retry_track_t *rt = &ep->retry;
-    int64_t interval = seg->time_ns - rt->last_ns;
+    int64_t interval = tc_ns_between(rt->last_ns, seg->time_ns);
 
     if (!rt->started) {
         /* the original was not captured (the capture began later, or it was
@@ -333,7 +333,7 @@ static void three_way_synack(tc_pair_t *pair, const tc_segment_t *seg, tc_result
     ep_apply(s, TC_E_SND_SYNACK);
     ep_apply(r, TC_E_RCV_SYNACK);
     if (pair->sum.syn_frame) {
-        res->time_ns = seg->time_ns - pair->syn_ns;
+        res->time_ns = tc_ns_between(pair->syn_ns, seg->time_ns);
         res->flags |= TC_R_HS_DELAY;
         link_to(res, TC_LINK_ANSWERS, r->retry.last_frame);
     }
@@ -471,7 +471,7 @@ static void three_way_ack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t 
     r->flags |= TC_EP_SYN_ACKED;
     ep_apply(s, TC_E_RCV_SYNACK);
     ep_apply(r, TC_E_RCV_ACK_OF_SYN);
-    res->time_ns = seg->time_ns - pair->synack_ns;
+    res->time_ns = tc_ns_between(pair->synack_ns, seg->time_ns);
     res->flags |= TC_R_HS_DELAY;
     link_to(res, TC_LINK_ACKS, r->retry.last_frame);
     hs_step_result(pair, res, TC_CHECK_OK);

@@ -167,6 +167,27 @@ typedef struct tc_result {
     unsigned retry_kind : TC_BITS_RETRY, retry_pattern : TC_BITS_PATTERN;
 } tc_result_t;
 
+/* b - a in nanoseconds, saturated: capture times come from the capture
+ * file and may be anything. */
+static inline int64_t tc_ns_between(int64_t a, int64_t b)
+{
+    if (a < 0 && b > INT64_MAX + a)
+        return INT64_MAX;
+    if (a > 0 && b < INT64_MIN + a)
+        return INT64_MIN;
+    return b - a;
+}
+
+/* t + d in nanoseconds, saturated the same way. */
+static inline int64_t tc_ns_after(int64_t t, int64_t d)
+{
+    if (d > 0 && t > INT64_MAX - d)
+        return INT64_MAX;
+    if (d < 0 && t < INT64_MIN - d)
+        return INT64_MIN;
+    return t + d;
+}
+
 /* The handshake delays and the retry interval of a result, -1 when the
  * frame has none. */
 static inline int64_t tc_result_syn_to_synack_ns(const tc_result_t *r)

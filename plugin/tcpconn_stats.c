@@ -199,7 +199,7 @@ static void fill_conn(stat_tap_table_item_type *row, const tcpconn_tap_data_t *t
     row[C_PKTS_RESP].value.uint_value = s->pkts[o ^ 1u];
     row[C_BYTES_ORIG].value.float_value = (double)s->bytes[o];
     row[C_BYTES_RESP].value.float_value = (double)s->bytes[o ^ 1u];
-    row[C_DURATION].value.float_value = (double)(s->last_ns - s->first_ns) / 1e9;
+    row[C_DURATION].value.float_value = (double)tc_ns_between(s->first_ns, s->last_ns) / 1e9;
     row[C_FIRST].value.uint_value = s->first_frame;
     row[C_LAST].value.uint_value = s->last_frame;
 }
@@ -209,6 +209,7 @@ static void fill_conn(stat_tap_table_item_type *row, const tcpconn_tap_data_t *t
 typedef struct row_ref {
     GArray *rows;       /* guint */
     guint16 record;
+    guint8 client;      /* the direction the endpoint columns were written for */
 } row_ref_t;
 
 static void row_ref_free(gpointer p)
@@ -219,18 +220,32 @@ static void row_ref_free(gpointer p)
     g_free(ref);
 }
 
+static unsigned client_of(const tcpconn_tap_data_t *td)
+{
+    return td->conn->sum->client > 1 ? 0 : td->conn->sum->client;
+}
+
+/* The Client and Server columns; a later frame may tell the client apart
+ * (a SYN after a mid-stream start), so they are rewritten then. */
+static void fill_endpoints(stat_tap_table_item_type *row, const tcpconn_tap_data_t *td)
+{
+    unsigned client = client_of(td);
+
+    g_free((char *)row[C_CLIENT].value.string_value);
+    g_free((char *)row[C_SERVER].value.string_value);
+    row[C_CLIENT].value.string_value = endpoint_str(td->conn, client);
+    row[C_SERVER].value.string_value = endpoint_str(td->conn, client ^ 1u);
+}
+
 static guint conns_add_row(stat_tap_table *table, const tcpconn_tap_data_t *td)
 {
     stat_tap_table_item_type row[C_COUNT];
-    const tc_summary_t *s = td->conn->sum;
-    unsigned client = s->client > 1 ? 0 : s->client;
     guint index = table->num_elements;
 
     memset(row, 0, sizeof row);
     for (int c = 0; c < C_COUNT; c++)
         row[c].type = conns_fields[c].type;
-    row[C_CLIENT].value.string_value = endpoint_str(td->conn, client);
-    row[C_SERVER].value.string_value = endpoint_str(td->conn, client ^ 1u);
+    fill_endpoints(row, td);
     row[C_HISTORY].value.string_value = g_malloc0(TC_ZEEK_HISTORY_SIZE);
     fill_record(row, td);
     fill_conn(row, td);
@@ -254,15 +269,19 @@ static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td, gboole
         row = conns_add_row(st->table, td);
         g_array_append_val(ref->rows, row);
         ref->record = td->zeek->number;
+        ref->client = (guint8)client_of(td);
     }
     for (guint i = 0; i < ref->rows->len; i++) {
         row = g_array_index(ref->rows, guint, i);
         if (row >= st->table->num_elements)
             continue;       /* not this table's row */
+        if (ref->client != client_of(td))
+            fill_endpoints(st->table->elements[row], td);
         fill_conn(st->table->elements[row], td);
         if (i + 1 == ref->rows->len)
             fill_record(st->table->elements[row], td);
     }
+    ref->client = (guint8)client_of(td);
 }
 
 static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,

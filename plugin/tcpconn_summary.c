@@ -61,7 +61,7 @@ static void draw_frames(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
         if (frames[i].frame)
             tcpconn_add_uint(t, frames[i].hf, tvb, frames[i].frame);
     }
-    tcpconn_add_ns(t, hf_tcpconn_summary_duration, tvb, s->last_ns - s->first_ns);
+    tcpconn_add_ns(t, hf_tcpconn_summary_duration, tvb, tc_ns_between(s->first_ns, s->last_ns));
     if (s->syn_retries)
         tcpconn_add_uint(t, hf_tcpconn_summary_syn_retries, tvb, s->syn_retries);
     if (s->synack_retries)

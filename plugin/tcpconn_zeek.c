@@ -167,12 +167,12 @@ void zk_flip_roles(tc_zeek_t *z)
 
 static int64_t timer_when(const tc_zeek_t *z, uint32_t slot)
 {
-    return z->last_ns + (int64_t)slot * 1000;
+    return tc_ns_after(z->last_ns, (int64_t)slot * 1000);
 }
 
 void zk_timer_set(tc_zeek_t *z, uint32_t *slot, int64_t when)
 {
-    int64_t us = (when - z->last_ns + 999) / 1000;
+    int64_t us = tc_ns_after(tc_ns_between(z->last_ns, when), 999) / 1000;
 
     *slot = us < 1 ? 1u : us > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)us;
 }
@@ -252,7 +252,7 @@ static bool expire_removes(tc_zeek_t *z, int64_t t)
 {
     const tc_zeek_ep_t *o = zk_orig(z), *r = zk_resp(z);
 
-    if (z->last_ns + ZT_CONNECTION_LINGER >= t)
+    if (tc_ns_after(z->last_ns, ZT_CONNECTION_LINGER) >= t)
         return false;
     if ((o->flags | r->flags) & ZE_CLOSED) {
         if (both_closed(z) || o->state == ZS_RESET || r->state == ZS_RESET ||
@@ -304,14 +304,14 @@ static tc_zeek_end_t timers_due(tc_zeek_t *z, int64_t t)
         if ((z->flags & ZF_ACTIVE) && expire_removes(z, t))
             consider(&best, when, TC_ZEEK_END_EXPIRED);
         if (z->flags & ZF_ACTIVE)
-            zk_timer_set(z, &z->t_expire, t + ZT_SESSION_TIMER);
+            zk_timer_set(z, &z->t_expire, tc_ns_after(t, ZT_SESSION_TIMER));
         else
             z->t_expire = 0;
     }
     if (z->t_delete && (when = timer_when(z, z->t_delete)) <= t)
         consider(&best, when, TC_ZEEK_END_CLOSED);
-    if (idle && z->last_ns + idle <= t)
-        consider(&best, z->last_ns + idle, TC_ZEEK_END_INACTIVE);
+    if (idle && tc_ns_after(z->last_ns, idle) <= t)
+        consider(&best, tc_ns_after(z->last_ns, idle), TC_ZEEK_END_INACTIVE);
     return best.why;
 }
 
@@ -374,7 +374,7 @@ static void start_record(tc_zeek_t *z, const tc_zeek_config_t *cfg, const tc_zee
         z->misc |= ZM_HANDLE_RESET;
     if (cfg && (cfg->handlers & TC_ZEEK_HANDLE_PARTIAL_CLOSE))
         z->misc |= ZM_HANDLE_PARTIAL_CLOSE;
-    zk_timer_set(z, &z->t_expire, z->start_ns + ZT_SYN_TIMEOUT);
+    zk_timer_set(z, &z->t_expire, tc_ns_after(z->start_ns, ZT_SYN_TIMEOUT));
     if (flip)
         zk_hist_add(z, '^');    /* Connection::FlipRoles, before any analyzer */
 }
@@ -535,7 +535,7 @@ void tc_zeek_snapshot(const tc_zeek_t *z, tc_zeek_record_t *rec)
     if (z->orig_dir > 1)
         return;
     rec->start_ns = z->start_ns;
-    rec->duration_ns = z->last_ns - z->start_ns;
+    rec->duration_ns = tc_ns_between(z->start_ns, z->last_ns);
     rec->missed_bytes = z->missed;
     for (unsigned role = 0; role < 2; role++) {
         unsigned dir = z->orig_dir ^ role;

@@ -299,7 +299,7 @@ static void inactive_syn(zpkt_t *p)
 
     if (p->is_orig) {
         set_state(z, e, zk_has(p, TC_ACK) ? ZS_SYN_ACK_SENT : ZS_SYN_SENT);
-        zk_timer_set(z, &z->t_misc, p->t + ZT_ATTEMPT_DELAY);
+        zk_timer_set(z, &z->t_misc, tc_ns_after(p->t, ZT_ATTEMPT_DELAY));
         z->misc = (uint8_t)((z->misc & ~ZM_KIND_MASK) | ZM_ATTEMPT);
         return;
     }
@@ -408,7 +408,7 @@ static void on_closed(zpkt_t *p, zclose_t *c)
     if (!(p->ep->flags & ZE_CLOSED))
         c->do_close = true;
     if (z->misc & ZM_HANDLE_RESET) {
-        zk_timer_set(z, &z->t_misc, p->t + ZT_RESET_DELAY);
+        zk_timer_set(z, &z->t_misc, tc_ns_after(p->t, ZT_RESET_DELAY));
         z->misc = (uint8_t)((z->misc & ~ZM_KIND_MASK) | ZM_RESET);
     }
 }
@@ -465,16 +465,16 @@ void zk_connection_closed(tc_zeek_t *z, tc_zeek_ep_t *e, bool gen_event)
                 z->flags &= (uint8_t)~ZF_ACTIVE;        /* ConnectionFinished */
         }
         z->t_misc = z->t_expire = 0;                    /* CancelTimers */
-        zk_timer_set(z, &z->t_delete, z->last_ns + ZT_CLOSE_DELAY);
+        zk_timer_set(z, &z->t_delete, tc_ns_after(z->last_ns, ZT_CLOSE_DELAY));
     } else if (e->prev_state == ZS_INACTIVE) {
         /* only armed when a script handles connection_partial_close */
         if (z->misc & ZM_HANDLE_PARTIAL_CLOSE) {
-            zk_timer_set(z, &z->t_misc, z->last_ns + ZT_PARTIAL_CLOSE_DELAY);
+            zk_timer_set(z, &z->t_misc, tc_ns_after(z->last_ns, ZT_PARTIAL_CLOSE_DELAY));
             z->misc = (uint8_t)((z->misc & ~ZM_KIND_MASK) | ZM_PARTIAL_CLOSE);
         }
     } else {
         /* "a timer to look for the other side closing, too" */
-        zk_timer_earliest(z, &z->t_expire, z->last_ns + ZT_SESSION_TIMER);
+        zk_timer_earliest(z, &z->t_expire, tc_ns_after(z->last_ns, ZT_SESSION_TIMER));
     }
 }
 

@@ -27,8 +27,8 @@ mkdir -p "$build/corpus" "$top/findings/fuzz"
 "$clang" -std=c11 -g -O1 -fno-omit-frame-pointer \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined ${FUZZ_CFLAGS:-} \
     -I"$top/plugin" -I"$top/tests/unit" \
-    "$top/tests/fuzz/fuzz_core.c" "$top/plugin/tcpconn_core.c" "$top/plugin/tcpconn_fsm.c" \
-    "$top/plugin/tcpconn_zeek.c" -o "$build/fuzz_core"
+    "$top/tests/fuzz/fuzz_core.c" "$top"/plugin/tcpconn_{core,fsm,names,track,zeek,zeek_tcp,zeek_reass}.c \
+    -o "$build/fuzz_core"
 
 regressions=()
 [ -n "$(ls -A "$top/tests/fuzz/regressions" 2>/dev/null | grep -v '^\.')" ] && regressions=("$top/tests/fuzz/regressions")
