@@ -12,7 +12,13 @@
  * filter only chooses which connections are counted: in tshark the
  * table's own listener sees every frame and a second listener, with the
  * filter, says which connections it chose (the GUI refills its tables
- * after the file has been read, when every summary is final).
+ * after the file has been read, when every summary is final).  The table
+ * counts every connection; a draw listener ahead of the table's drops the
+ * connections the filter did not choose before tshark prints the table.
+ * A filter on frame fields chooses the connections with a matching frame.
+ * A filter that names a Connection summary field is about what the
+ * connection came to: the connection's last frame decides, whose summary
+ * is final in one pass too.
  *
  * Which row belongs to which connection is kept per table, and made anew
  * whenever the table is made or reset, so it cannot outlive its table.
@@ -34,8 +40,11 @@ typedef struct table_state {
     GHashTable *map;            /* owner -> its row (conns) or its counted outcomes (outcomes) */
     GDestroyNotify free_value;
     char *filter;               /* tshark: the user's tap filter, applied by the chooser */
+    gboolean by_last;           /* the filter names a summary field: the last frame decides */
     gboolean choosing;          /* the chooser listener is registered */
-    GHashTable *chosen;         /* owners the filter chose */
+    gboolean pruning;           /* by_last: the pruning draw listener is registered */
+    GHashTable *chosen;         /* owner -> the latest frame the filter matched */
+    GHashTable *latest;         /* by_last: owner -> its latest frame */
 } table_state_t;
 
 static void row_ref_free(gpointer p);
@@ -63,10 +72,30 @@ static table_state_t *state_of(table_state_t *st, void *tapdata)
     return st;
 }
 
-/* Was the owner chosen by the filter (always, without one)? */
+/* Did the filter choose the owner (always, without one)?  By the last
+ * frame: did it match the owner's latest frame? */
 static gboolean chosen(const table_state_t *st, const void *owner)
 {
-    return !st->choosing || g_hash_table_contains(st->chosen, owner);
+    if (!st->choosing)
+        return TRUE;
+    if (st->by_last)
+        return g_hash_table_lookup(st->chosen, owner) == g_hash_table_lookup(st->latest, owner);
+    return g_hash_table_contains(st->chosen, owner);
+}
+
+/* Does the filter name a field of the Connection summary? */
+static gboolean names_summary_field(const char *filter)
+{
+    gchar **words = g_regex_split_simple("[^A-Za-z0-9_.-]+", filter, 0, 0);
+    gboolean found = FALSE;
+
+    for (gchar **w = words; *w && !found; w++) {
+        header_field_info *hfi = g_str_has_prefix(*w, "tcpconn.") ? proto_registrar_get_byname(*w) : NULL;
+
+        found = hfi && tcpconn_is_summary_field(hfi->id);
+    }
+    g_strfreev(words);
+    return found;
 }
 
 static tap_packet_status choose_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
@@ -91,6 +120,7 @@ static void take_filter(table_state_t *st, const char **filter, char **err)
     remove_tap_listener(&probe);
     g_free(st->filter);
     st->filter = g_strdup(*filter);
+    st->by_last = names_summary_field(*filter);
     *filter = NULL;
 }
 
@@ -101,12 +131,34 @@ static void start_choosing(table_state_t *st)
     if (!st->filter || st->choosing)
         return;
     st->chosen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    st->latest = g_hash_table_new(g_direct_hash, g_direct_equal);
     err = register_tap_listener("tcpconn", st, st->filter, 0, NULL, choose_packet, NULL, NULL);
     if (err) {
         g_string_free(err, TRUE);
         return;
     }
     st->choosing = TRUE;
+}
+
+static void prune_draw(void *tapdata);
+
+/* With a filter, the table's listener notes each owner's latest frame; on
+ * its first frame, the pruning listener goes ahead of the table's own one,
+ * which tshark registered after the table was made. */
+static void note_latest(table_state_t *st, const void *owner, guint32 frame)
+{
+    if (!st->choosing)
+        return;
+    if (st->by_last)
+        g_hash_table_insert(st->latest, (gpointer)owner, GUINT_TO_POINTER(frame));
+    if (!st->pruning) {
+        GString *err = register_tap_listener("tcpconn", &st->pruning, NULL, 0, NULL, NULL, prune_draw, NULL);
+
+        if (err)
+            g_string_free(err, TRUE);
+        else
+            st->pruning = TRUE;
+    }
 }
 
 /* Creates the table the first time, empties it on a rescan. */
@@ -253,13 +305,11 @@ static guint conns_add_row(stat_tap_table *table, const tcpconn_tap_data_t *td)
     return index;
 }
 
-static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td, gboolean may_add)
+static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td)
 {
     row_ref_t *ref = (row_ref_t *)g_hash_table_lookup(st->map, td->conn);
     guint row;
 
-    if (!ref && !may_add)
-        return;
     if (!ref) {
         ref = g_new0(row_ref_t, 1);
         ref->rows = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -284,15 +334,16 @@ static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td, gboole
     ref->client = (guint8)client_of(td);
 }
 
-static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
                                       const void *data, tap_flags_t flags _U_)
 {
     const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
     table_state_t *st = state_of(&conns_state, tapdata);
 
+    note_latest(st, td->conn, pinfo->num);
     if (!td->zeek)
         return TAP_PACKET_DONT_REDRAW;
-    conns_update(st, td, chosen(st, td->conn));
+    conns_update(st, td);
     return TAP_PACKET_REDRAW;
 }
 
@@ -344,13 +395,13 @@ static guint outcome_row(const tc_summary_t *s, int teardown)
     return teardown ? TC_HSO_COUNT + (guint)tc_summary_td_outcome(s) : (guint)tc_summary_hs_outcome(s);
 }
 
+/* One connection from row from to row to; G_MAXUINT for none. */
 static void outcome_move(stat_tap_table *table, guint from, guint to)
 {
-    if (to >= table->num_elements)
-        return;
     if (from < table->num_elements && table->elements[from][O_COUNT_COL].value.uint_value)
         table->elements[from][O_COUNT_COL].value.uint_value--;
-    table->elements[to][O_COUNT_COL].value.uint_value++;
+    if (to < table->num_elements)
+        table->elements[to][O_COUNT_COL].value.uint_value++;
 }
 
 /* A connection counts once, under its latest outcomes. */
@@ -360,7 +411,7 @@ static gboolean outcomes_count(table_state_t *st, const tcpconn_tap_data_t *td)
     guint hs = outcome_row(td->conn->sum, 0), tdr = outcome_row(td->conn->sum, 1);
     guint now = (hs + 1) | (tdr + 1) << 8;
 
-    if (counted == now || (!counted && !chosen(st, td->conn)))
+    if (counted == now)
         return FALSE;
     outcome_move(st->table, counted ? (counted & 0xff) - 1 : G_MAXUINT, hs);
     outcome_move(st->table, counted ? (counted >> 8) - 1 : G_MAXUINT, tdr);
@@ -368,11 +419,12 @@ static gboolean outcomes_count(table_state_t *st, const tcpconn_tap_data_t *td)
     return TRUE;
 }
 
-static tap_packet_status outcomes_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+static tap_packet_status outcomes_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
                                          const void *data, tap_flags_t flags _U_)
 {
     table_state_t *st = state_of(&outcomes_state, tapdata);
 
+    note_latest(st, ((const tcpconn_tap_data_t *)data)->conn, pinfo->num);
     return outcomes_count(st, (const tcpconn_tap_data_t *)data) ? TAP_PACKET_REDRAW : TAP_PACKET_DONT_REDRAW;
 }
 
@@ -415,24 +467,97 @@ static void outcomes_filter(const char *opt_arg _U_, const char **filter, char *
 
 /* ---- the chooser: which connections a tshark tap filter chose ---- */
 
-static tap_packet_status choose_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+static tap_packet_status choose_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
                                        const void *data, tap_flags_t flags _U_)
 {
     table_state_t *st = (table_state_t *)tapdata;
     const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
 
-    if (g_hash_table_contains(st->chosen, td->conn))
-        return TAP_PACKET_DONT_REDRAW;
-    g_hash_table_add(st->chosen, (gpointer)td->conn);
-    /* this frame's own table update ran first: count or add it now */
-    if (st == &conns_state && td->zeek && st->table && st->map)
-        conns_update(st, td, TRUE);
-    else if (st == &outcomes_state && st->table && st->map)
-        outcomes_count(st, td);
-    return TAP_PACKET_REDRAW;
+    g_hash_table_insert(st->chosen, (gpointer)td->conn, GUINT_TO_POINTER(pinfo->num));
+    return TAP_PACKET_DONT_REDRAW;
 }
 
-/* ---- registration ---- */
+/* ---- by the last frame: drop what the last frames did not choose ---- */
+
+/* The conns rows of owners not chosen go; the others move up, in order. */
+static void conns_prune(table_state_t *st)
+{
+    stat_tap_table *table = st->table;
+    guint rows = table->num_elements, kept = 0;
+    guint *moved = g_new(guint, rows + 1);
+    GHashTableIter it;
+    gpointer owner, value;
+
+    for (guint r = 0; r < rows; r++)
+        moved[r] = r;
+    g_hash_table_iter_init(&it, st->map);
+    while (g_hash_table_iter_next(&it, &owner, &value)) {
+        const row_ref_t *ref = (const row_ref_t *)value;
+
+        if (chosen(st, owner))
+            continue;
+        for (guint i = 0; i < ref->rows->len; i++) {
+            if (g_array_index(ref->rows, guint, i) < rows)
+                moved[g_array_index(ref->rows, guint, i)] = G_MAXUINT;
+        }
+        g_hash_table_iter_remove(&it);
+    }
+    for (guint r = 0; r < rows; r++) {
+        if (moved[r] == G_MAXUINT) {
+            for (guint c = 0; c < table->num_fields; c++)
+                conns_free_item(table, r, c, &table->elements[r][c]);
+            g_free(table->elements[r]);
+            continue;
+        }
+        table->elements[kept] = table->elements[r];
+        moved[r] = kept++;
+    }
+    table->num_elements = kept;
+    g_hash_table_iter_init(&it, st->map);
+    while (g_hash_table_iter_next(&it, &owner, &value)) {
+        GArray *refs = ((row_ref_t *)value)->rows;
+
+        for (guint i = 0; i < refs->len; i++) {
+            guint *row = &g_array_index(refs, guint, i);
+
+            if (*row < rows)
+                *row = moved[*row];
+        }
+    }
+    g_free(moved);
+}
+
+/* The outcomes of owners not chosen are counted out. */
+static void outcomes_prune(table_state_t *st)
+{
+    GHashTableIter it;
+    gpointer owner, value;
+
+    g_hash_table_iter_init(&it, st->map);
+    while (g_hash_table_iter_next(&it, &owner, &value)) {
+        guint counted = GPOINTER_TO_UINT(value);
+
+        if (chosen(st, owner))
+            continue;
+        outcome_move(st->table, (counted & 0xff) - 1, G_MAXUINT);
+        outcome_move(st->table, (counted >> 8) - 1, G_MAXUINT);
+        g_hash_table_iter_remove(&it);
+    }
+}
+
+/* Drawn just before the table's own listener draws (tshark: at the end). */
+static void prune_draw(void *tapdata)
+{
+    table_state_t *st = tapdata == &conns_state.pruning ? &conns_state : &outcomes_state;
+
+    if (!st->table || !st->map)
+        return;
+    if (st == &conns_state)
+        conns_prune(st);
+    else
+        outcomes_prune(st);
+}
+
 
 static tap_param stats_params[] = { { PARAM_FILTER, "filter", "Filter", NULL, TRUE } };
 

@@ -429,19 +429,28 @@ static void draw_frame(draw_ctx_t *c, proto_tree *t)
  * a tree that is shown (packet details, -V, -T fields, PDML), or a filter
  * or column that names one of its fields.  Asked once per frame, and only
  * when a tree is built and something of tcpconn is referenced. */
-static gboolean summary_wanted(proto_tree *tree)
-{
 #define TCPCONN_HF_ADDRESS(var, abbrev, type, name, desc) &hf_tcpconn_##var,
-    static const int *const hfs[] = { TC_FIELD_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
+static const int *const summary_hfs[] = { TC_FIELD_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
 #undef TCPCONN_HF_ADDRESS
 
+static gboolean summary_wanted(proto_tree *tree)
+{
     if (!proto_field_is_referenced(tree, proto_tcpconn))
         return FALSE;
     if (PTREE_DATA(tree)->visible)
         return TRUE;
-    for (size_t i = 0; i < array_length(hfs); i++) {
-        if (proto_registrar_get_nth((guint)*hfs[i])->ref_type != HF_REF_TYPE_NONE)
+    for (size_t i = 0; i < array_length(summary_hfs); i++) {
+        if (proto_registrar_get_nth((guint)*summary_hfs[i])->ref_type != HF_REF_TYPE_NONE)
             return TRUE;    /* named by a filter, a column or -e */
+    }
+    return FALSE;
+}
+
+gboolean tcpconn_is_summary_field(int hf)
+{
+    for (size_t i = 0; i < array_length(summary_hfs); i++) {
+        if (*summary_hfs[i] == hf)
+            return TRUE;
     }
     return FALSE;
 }
