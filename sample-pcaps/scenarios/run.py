@@ -24,6 +24,7 @@ import losses           # noqa: F401
 import reuse            # noqa: F401
 import mixed            # noqa: F401
 import zeek             # noqa: F401
+import injected         # noqa: F401
 from lab import SCENARIOS, Lab, ScenarioError
 from pcapread import read_segments
 
