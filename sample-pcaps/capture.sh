@@ -160,7 +160,7 @@ apply_sysctls() {
 }
 
 scene_ready() { [[ -e $WORK/ready ]] || ! kill -0 "$RUNNER_PID" 2>/dev/null; }
-tcpdump_listening() { grep -q 'listening on' "$WORK/tcpdump.log"; }
+tcpdump_listening() { grep -qs 'listening on' "$WORK/tcpdump.log"; }
 tcpdump_gone() { ! kill -0 "$TCPDUMP_PID" 2>/dev/null; }
 
 stop_tcpdump() {
