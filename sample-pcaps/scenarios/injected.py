@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Resets injected by a third host on the link (RFC 5961 section 1).
 
 Client, server and attacker share one bridged link that floods every
@@ -39,7 +40,7 @@ GAP = 0.1                          # between exchanges before the RST, and from 
 QUIET = 0.2                        # the attacker watches this long after the last exchange
 AFTER_GAP = 0.25                   # between exchanges after the RST
 FAR = 1 << 30                      # "far outside the window": a quarter of the sequence space away
-NEAR = 1 << 20                     # any offset below this is within a Linux receive window here
+NEAR = 1 << 20                     # the checks call a RST this close to RCV.NXT "near" (windows here: 64 KiB)
 
 
 def injection(lab, port, choose, reset):
@@ -50,6 +51,7 @@ def injection(lab, port, choose, reset):
     sniffing, talked, injected = lab.event(), lab.event(), lab.event()
 
     def attacker():
+        """Watch the link, then forge the RST in the quiet after the exchanges."""
         watch = Watch(DEVICES["atk"], lab.address("srv"), port)
         sniffing.set()
         if not watch.poll_until(talked, EVENT_TIMEOUT):
@@ -63,6 +65,8 @@ def injection(lab, port, choose, reset):
         injected.set()
 
     def server(conn):
+        """Answer, then after the RST send the update and serve until EOF
+        (or, when the client was reset, until the client's RST)."""
         for _ in range(ROUNDS_BEFORE):
             if not answer(conn):
                 raise ScenarioError("early EOF")
@@ -79,6 +83,7 @@ def injection(lab, port, choose, reset):
         serve_until_eof(conn)
 
     def client(sock):
+        """Ask, then read the update, ask more and close (or be reset)."""
         for _ in range(ROUNDS_BEFORE):
             ask(sock)
             time.sleep(GAP)
@@ -119,6 +124,7 @@ def _injected_rst(segs):
 
 
 def _offset(seq, rcv_nxt):
+    """How far `seq` lies beyond `rcv_nxt`, modulo 2^32."""
     return (seq - rcv_nxt) & 0xFFFFFFFF
 
 
@@ -134,6 +140,7 @@ def _goes_on(segs, i):
 
 
 def check_wrong_seq(segs):
+    """Far outside the window, no answer from the client, then business as usual."""
     i, rcv_nxt = _injected_rst(segs)
     expect(_offset(segs[i].seq, rcv_nxt) >= NEAR, "the RST is not far outside the window", segs)
     reply = find(segs, lambda s: s.side == "c", i + 1)
@@ -143,6 +150,7 @@ def check_wrong_seq(segs):
 
 
 def check_in_window(segs):
+    """In the window, off RCV.NXT; the client's challenge ACK at once; business as usual."""
     i, rcv_nxt = _injected_rst(segs)
     offset = _offset(segs[i].seq, rcv_nxt)
     expect(0 < offset < NEAR, "the RST is not inside the window, off RCV.NXT", segs)
@@ -153,6 +161,7 @@ def check_in_window(segs):
 
 
 def check_exact(segs):
+    """At RCV.NXT; each later server segment is answered by a client RST; no FIN."""
     i, rcv_nxt = _injected_rst(segs)
     expect(segs[i].seq == rcv_nxt, "the RST is not at the client's RCV.NXT", segs)
     data = [j for j in range(i + 1, len(segs)) if segs[j].side == "s" and segs[j].len]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 """The attacker's tools: follow a TCP connection on the shared link and
 forge a segment with another host's source address.
 
@@ -54,6 +55,7 @@ def ipv4_packet(src, dst, payload, ident=0, ttl=64):
 
 
 def ethernet_frame(dst_mac, src_mac, payload):
+    """An Ethernet II frame carrying IPv4 `payload`."""
     return dst_mac + src_mac + struct.pack("!H", ETH_P_IP) + payload
 
 
@@ -128,6 +130,7 @@ class Watch:
         return True
 
     def _drain(self):
+        """Read every frame waiting on the socket."""
         while True:
             try:
                 frame, address = self.sock.recvfrom(65535)
@@ -137,6 +140,7 @@ class Watch:
                 self._frame(frame)
 
     def _frame(self, frame):
+        """Update what is known of the connection from one IPv4/TCP frame."""
         if len(frame) < 14 + 20 or struct.unpack("!H", frame[12:14])[0] != ETH_P_IP:
             return
         ip = frame[14:]
@@ -205,4 +209,5 @@ class Watch:
         return frame
 
     def close(self):
+        """Close the attacker's socket."""
         self.sock.close()
