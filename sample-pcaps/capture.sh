@@ -7,9 +7,13 @@
 # Each scenario gets two fresh network namespaces, tcpc-cli-PID and
 # tcpc-srv-PID, joined by a veth pair (client veth-c: 192.0.2.1/24 and
 # 2001:db8::1/64, server veth-s: 192.0.2.2/24 and 2001:db8::2/64), with
-# offloads off so each segment is one frame.  tcpdump listens on the client's
-# veth; scenarios/run.py plays the scenario (client and server programs, drop
-# rules) inside the namespaces.  Nothing is routed out of the namespaces and
+# offloads off so each segment is one frame.  A scenario with an attacker
+# (run.py topology NAME says "lan") gets a third namespace, tcpc-atk-PID
+# (veth-a: 192.0.2.3/24, 2001:db8::3/64), and the three veths are joined by
+# a bridge in a fourth, tcpc-lan-PID, whose ports do not learn addresses, so
+# every frame is flooded to every other port as on a hub.  tcpdump listens on
+# the client's veth; scenarios/run.py plays the scenario (client, server and
+# attacker programs, drop rules) inside the namespaces.  Nothing is routed out of the namespaces and
 # the host's interfaces and firewall are never touched.
 #
 # A scenario whose capture does not pass its check (run.py check NAME FILE)
@@ -48,14 +52,14 @@ wait_for() {
 # Runs as its own process ("capture.sh --one NAME FILE") so that errexit and
 # the cleanup trap cover exactly one pair of namespaces.
 
-CLI="" SRV="" WORK="" RUNNER_PID="" TCPDUMP_PID=""
+CLI="" SRV="" ATK="" LAN="" WORK="" RUNNER_PID="" TCPDUMP_PID=""
 
 cleanup() {
     local pid ns
     for pid in $TCPDUMP_PID $RUNNER_PID; do
         kill "$pid" 2>/dev/null || true
     done
-    for ns in $CLI $SRV; do
+    for ns in $CLI $SRV $ATK $LAN; do
         [[ -e /var/run/netns/$ns ]] || continue
         for pid in $(ip netns pids "$ns" 2>/dev/null); do   # only what we started there
             kill -KILL "$pid" 2>/dev/null || true
@@ -65,17 +69,22 @@ cleanup() {
     if [[ -n $WORK ]]; then rm -rf "$WORK"; fi
 }
 
+# offloads_off NS DEV
+offloads_off() {
+    if command -v ethtool >/dev/null; then
+        # No segmentation or receive offloads: one frame per TCP segment on
+        # the wire.  No checksum offload: captured checksums are correct.
+        ip netns exec "$1" ethtool -K "$2" tso off gso off gro off tx off rx off >/dev/null
+    fi
+}
+
 # setup_side NS DEV IPV4 IPV6
 setup_side() {
     local ns=$1 dev=$2
     ip -n "$ns" link set lo up
     ip -n "$ns" addr add "$3/24" dev "$dev"
     ip -n "$ns" addr add "$4/64" dev "$dev" nodad
-    if command -v ethtool >/dev/null; then
-        # No segmentation or receive offloads: one frame per TCP segment on
-        # the wire.  No checksum offload: captured checksums are correct.
-        ip netns exec "$ns" ethtool -K "$dev" tso off gso off gro off tx off rx off >/dev/null
-    fi
+    offloads_off "$ns" "$dev"
     ip -n "$ns" link set "$dev" up
 }
 
@@ -91,12 +100,57 @@ make_namespaces() {
     wait_for 5 link_up "$SRV" veth-s || die "veth did not come up"
 }
 
+port_forwarding() { ip -n "$LAN" -d link show "$1" | grep -q 'state forwarding'; }
+
+# Client, server and attacker, each on a veth whose peer (lan-c, lan-s,
+# lan-a) is a port of bridge br0 in the namespace $LAN.  No port learns
+# addresses (learning off, flooding on), so the bridge sends every frame to
+# every port but the one it came in on: the attacker sees the client's and
+# the server's frames, and the client (and its capture) sees what the
+# attacker sends.  No spanning tree, so ports forward at once; no IPv6 on
+# the bridge's own ports, so it sends nothing of its own.
+make_lan() {
+    local side ns dev
+    ip netns add "$CLI"
+    ip netns add "$SRV"
+    ip netns add "$ATK"
+    ip netns add "$LAN"
+    ip netns exec "$LAN" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+    ip -n "$LAN" link set lo up
+    ip -n "$LAN" link add br0 type bridge stp_state 0
+    for side in c s a; do
+        case $side in c) ns=$CLI ;; s) ns=$SRV ;; a) ns=$ATK ;; esac
+        ip -n "$LAN" link add "lan-$side" type veth peer name "veth-$side" netns "$ns"
+        ip -n "$LAN" link set "lan-$side" master br0
+        ip -n "$LAN" link set "lan-$side" type bridge_slave learning off flood on
+        offloads_off "$LAN" "lan-$side"
+        ip -n "$LAN" link set "lan-$side" up
+    done
+    ip -n "$LAN" link set br0 up
+    setup_side "$CLI" veth-c 192.0.2.1 2001:db8::1
+    setup_side "$SRV" veth-s 192.0.2.2 2001:db8::2
+    setup_side "$ATK" veth-a 192.0.2.3 2001:db8::3
+    # the attacker reads frames addressed to others
+    ip -n "$ATK" link set veth-a promisc on
+    for dev in veth-c:"$CLI" veth-s:"$SRV" veth-a:"$ATK"; do
+        wait_for 5 link_up "${dev#*:}" "${dev%%:*}" || die "${dev%%:*} did not come up"
+    done
+    for dev in lan-c lan-s lan-a; do
+        wait_for 5 port_forwarding "$dev" || die "bridge port $dev does not forward"
+    done
+}
+
 # Set the per-namespace sysctls the scenario declares (run.py sysctls NAME).
 apply_sysctls() {
     local side key value ns
     while read -r side key value; do
-        ns=$CLI
-        [[ $side == srv ]] && ns=$SRV
+        case $side in
+            cli) ns=$CLI ;;
+            srv) ns=$SRV ;;
+            atk) ns=$ATK ;;
+            *) die "sysctl for unknown side '$side'" ;;
+        esac
+        [[ -n $ns ]] || die "a sysctl for the attacker, but no attacker namespace"
         if [[ -e /proc/sys/${key//.//} ]]; then
             ip netns exec "$ns" sysctl -qw "$key=$value"
         else
@@ -106,7 +160,7 @@ apply_sysctls() {
 }
 
 scene_ready() { [[ -e $WORK/ready ]] || ! kill -0 "$RUNNER_PID" 2>/dev/null; }
-tcpdump_listening() { grep -q 'listening on' "$WORK/tcpdump.log"; }
+tcpdump_listening() { grep -qs 'listening on' "$WORK/tcpdump.log"; }
 tcpdump_gone() { ! kill -0 "$TCPDUMP_PID" 2>/dev/null; }
 
 stop_tcpdump() {
@@ -119,7 +173,8 @@ stop_tcpdump() {
 }
 
 capture_one() {
-    local name=$1 out=$2 rc=0
+    local name=$1 out=$2 rc=0 topology atk_args=()
+    topology=$("${RUN[@]}" topology "$name")
     CLI=tcpc-cli-$$
     SRV=tcpc-srv-$$
     WORK=$(mktemp -d /tmp/tcpconn-capture.XXXXXX)
@@ -127,12 +182,21 @@ capture_one() {
     trap 'exit 130' INT
     trap 'exit 143' TERM
 
-    make_namespaces
+    case $topology in
+        pair) make_namespaces ;;
+        lan)
+            ATK=tcpc-atk-$$
+            LAN=tcpc-lan-$$
+            make_lan
+            atk_args=(--atk "$ATK")
+            ;;
+        *) die "$name: unknown topology '$topology'" ;;
+    esac
     apply_sysctls "$name"
 
     # The scenario sets its scene (drop rules, sockets), touches $WORK/ready,
     # then waits for $WORK/go before any segment of interest is sent.
-    timeout -k 5 "$SCENARIO_TIMEOUT" "${RUN[@]}" run "$name" --cli "$CLI" --srv "$SRV" --sync "$WORK" &
+    timeout -k 5 "$SCENARIO_TIMEOUT" "${RUN[@]}" run "$name" --cli "$CLI" --srv "$SRV" "${atk_args[@]}" --sync "$WORK" &
     RUNNER_PID=$!
     wait_for 20 scene_ready || die "$name: the scenario did not get ready"
     [[ -e $WORK/ready ]] || die "$name: the scenario failed before the capture"

@@ -2,12 +2,16 @@
 
 capture.sh builds two network namespaces joined by a veth pair (the client
 holds 192.0.2.1 and 2001:db8::1, the server 192.0.2.2 and 2001:db8::2), sets
-the sysctls a scenario asks for, and runs ``run.py run NAME``.  That calls the
-scenario function registered under NAME with a :class:`Lab`, which lets the
-scenario
+the sysctls a scenario asks for, and runs ``run.py run NAME``.  A scenario
+registered with ``attacker=True`` gets a third namespace besides, the
+attacker (192.0.2.3 and 2001:db8::3 on veth-a), and the three are joined by
+a bridge in a fourth namespace that floods every frame to every port, like
+a hub: the attacker sees the client's and the server's frames and can send
+to either.  ``run.py run NAME`` calls the scenario function registered
+under NAME with a :class:`Lab`, which lets the scenario
 
-* fork its client and server code into the namespaces (:meth:`Lab.spawn`,
-  :meth:`Lab.pair`),
+* fork its client, server and attacker code into the namespaces
+  (:meth:`Lab.spawn`, :meth:`Lab.pair`),
 * add and remove nftables drop rules in either namespace (:meth:`Lab.drop`,
   :meth:`Lab.flush`), always through ``ip netns exec`` so the host's own
   ruleset is never touched,
@@ -29,7 +33,9 @@ import time
 
 CLIENT = {socket.AF_INET: "192.0.2.1", socket.AF_INET6: "2001:db8::1"}
 SERVER = {socket.AF_INET: "192.0.2.2", socket.AF_INET6: "2001:db8::2"}
-ADDRESSES = {"cli": CLIENT, "srv": SERVER}
+ATTACKER = {socket.AF_INET: "192.0.2.3", socket.AF_INET6: "2001:db8::3"}
+ADDRESSES = {"cli": CLIENT, "srv": SERVER, "atk": ATTACKER}
+DEVICES = {"cli": "veth-c", "srv": "veth-s", "atk": "veth-a"}
 
 IO_TIMEOUT = 25.0      # any socket operation; above the 15 s of a 3-retry SYN backoff
 EVENT_TIMEOUT = 20.0   # waiting for the other side to reach a point
@@ -57,12 +63,19 @@ class ScenarioError(Exception):
 # ---------------------------------------------------------------- registry
 
 class Scenario:
-    def __init__(self, name, func, family, sysctls, check):
+    def __init__(self, name, func, family, sysctls, check, attacker=False):
         self.name = name
         self.func = func
         self.family = family
         self.sysctls = sysctls or {}
         self.check = check
+        self.attacker = attacker
+
+    @property
+    def topology(self):
+        """'pair' (client and server on one veth pair) or 'lan' (client,
+        server and attacker on a flooding bridge), for capture.sh."""
+        return "lan" if self.attacker else "pair"
 
     @property
     def doc(self):
@@ -72,18 +85,19 @@ class Scenario:
 SCENARIOS = {}
 
 
-def scenario(*names, sysctls=None, check=None):
+def scenario(*names, sysctls=None, check=None, attacker=False):
     """Register a scenario function under one or more capture names.
 
     A name ending in ``-v6`` runs over IPv6, any other over IPv4.
-    ``sysctls`` maps "cli"/"srv" to {sysctl name: value} for capture.sh to
-    set in that namespace; ``check(segments)`` raises AssertionError when a
-    capture does not show the intended behaviour.
+    ``sysctls`` maps "cli"/"srv"/"atk" to {sysctl name: value} for
+    capture.sh to set in that namespace; ``check(segments)`` raises
+    AssertionError when a capture does not show the intended behaviour;
+    ``attacker`` asks for the third namespace ("atk") on a shared link.
     """
     def register(func):
         for name in names:
             family = socket.AF_INET6 if name.endswith("-v6") else socket.AF_INET
-            SCENARIOS[name] = Scenario(name, func, family, sysctls, check)
+            SCENARIOS[name] = Scenario(name, func, family, sysctls, check, attacker)
         return func
     return register
 
@@ -188,14 +202,17 @@ def _run_in_netns(ns, func, args):
 
 
 class Lab:
-    """The two namespaces of one capture and the processes running in them."""
+    """The namespaces of one capture (client, server and, where the
+    scenario asks for one, attacker) and the processes running in them."""
 
-    def __init__(self, family, cli_ns, srv_ns, sync_dir=None):
-        for ns in (cli_ns, srv_ns):
+    def __init__(self, family, cli_ns, srv_ns, sync_dir=None, atk_ns=None):
+        self.netns = {"cli": cli_ns, "srv": srv_ns}
+        if atk_ns:
+            self.netns["atk"] = atk_ns
+        for ns in self.netns.values():
             if not ns.startswith("tcpc-"):
                 raise ScenarioError(f"refusing to use namespace {ns!r}: not ours")
         self.family = family
-        self.netns = {"cli": cli_ns, "srv": srv_ns}
         self.sync_dir = sync_dir
         self.procs = []
 
@@ -229,6 +246,8 @@ class Lab:
 
     def spawn(self, side, func, *args):
         """Run func(*args) in a child process inside `side`'s namespace."""
+        if side not in self.netns:
+            raise ScenarioError(f"no {side} namespace: register the scenario with attacker=True")
         proc = _MP.Process(target=_run_in_netns, args=(self.netns[side], func, args),
                            name=f"{side}:{func.__name__}", daemon=True)
         proc.start()
@@ -324,7 +343,7 @@ class Lab:
         """Lower the retransmission timeout floor (route attribute rto_min)
         for the lab subnets in `side`'s namespace, so that a few seconds
         hold many doublings of the timeout."""
-        dev = "veth-c" if side == "cli" else "veth-s"
+        dev = DEVICES[side]
         for family, prefix in ((socket.AF_INET, "192.0.2.0/24"), (socket.AF_INET6, "2001:db8::/64")):
             subprocess.run(["ip", "-n", self.netns[side], "route", "replace", prefix, "dev", dev,
                             "src", self.address(side, family), "rto_min", f"{ms}ms"],

@@ -3,9 +3,11 @@
 
   run.py list                      scenario names, one per line
   run.py describe NAME             the scenario's docstring
-  run.py sysctls NAME              lines "cli|srv NAME VALUE" to set before the run
-  run.py run NAME --cli NS --srv NS [--sync DIR]
-                                   play the scenario in two existing namespaces
+  run.py sysctls NAME              lines "cli|srv|atk NAME VALUE" to set before the run
+  run.py topology NAME             "pair" (client and server on a veth pair) or
+                                   "lan" (client, server and attacker on a bridge)
+  run.py run NAME --cli NS --srv NS [--atk NS] [--sync DIR]
+                                   play the scenario in existing namespaces
   run.py check NAME FILE           does the capture show what NAME should?
   run.py show FILE                 the TCP segments of a capture, one per line
 """
@@ -22,6 +24,7 @@ import losses           # noqa: F401
 import reuse            # noqa: F401
 import mixed            # noqa: F401
 import zeek             # noqa: F401
+import injected         # noqa: F401
 from lab import SCENARIOS, Lab, ScenarioError
 from pcapread import read_segments
 
@@ -34,7 +37,9 @@ def _scenario(name):
 
 def _run(args):
     entry = _scenario(args.name)
-    lab = Lab(entry.family, args.cli, args.srv, args.sync)
+    if entry.attacker and not args.atk:
+        sys.exit(f"{args.name}: needs an attacker namespace (--atk)")
+    lab = Lab(entry.family, args.cli, args.srv, args.sync, args.atk)
     # capture.sh stops us with SIGTERM (timeout, Ctrl-C): leave no children.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
@@ -58,12 +63,13 @@ def main():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list")
-    for command in ("describe", "sysctls"):
+    for command in ("describe", "sysctls", "topology"):
         sub.add_parser(command).add_argument("name")
     run = sub.add_parser("run")
     run.add_argument("name")
     run.add_argument("--cli", required=True)
     run.add_argument("--srv", required=True)
+    run.add_argument("--atk")
     run.add_argument("--sync")
     check = sub.add_parser("check")
     check.add_argument("name")
@@ -75,6 +81,8 @@ def main():
         print("\n".join(SCENARIOS))
     elif args.command == "describe":
         print(_scenario(args.name).doc)
+    elif args.command == "topology":
+        print(_scenario(args.name).topology)
     elif args.command == "sysctls":
         for side, settings in _scenario(args.name).sysctls.items():
             for key, value in settings.items():
