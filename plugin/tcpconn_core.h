@@ -39,7 +39,7 @@ extern "C" {
 #define TC_X_ENUM_ROLE(id, name, desc)                  TC_ROLE_##id,
 #define TC_X_ENUM_HS(id, name, steps, desc)             TC_HS_##id,
 #define TC_X_ENUM_TD(id, name, steps, desc)             TC_TD_##id,
-#define TC_X_ENUM_RST(id, name, tag, ev, desc)          TC_RST_##id,
+#define TC_X_ENUM_RST(id, name, tag, by, ev, desc)      TC_RST_##id,
 #define TC_X_ENUM_RST_CHECK(id, name, desc)             TC_RSTCHK_##id,
 #define TC_X_ENUM_RETRY(id, name, ev)                   TC_RETRY_##id,
 #define TC_X_ENUM_RETRY_OUTCOME(id, name, desc)         TC_RETRY_OUTCOME_##id,
@@ -269,6 +269,7 @@ const char *tc_hs_kind_name(unsigned v);
 const char *tc_td_kind_name(unsigned v);
 const char *tc_rst_kind_name(unsigned v);
 const char *tc_rst_kind_tag(unsigned v);
+const char *tc_rst_kind_by(unsigned v);
 const char *tc_rst_check_name(unsigned v);
 tc_event_t  tc_rst_kind_event(unsigned v);      /* TC_EV_COUNT for none */
 const char *tc_retry_kind_name(unsigned v);

@@ -52,17 +52,19 @@
     X(HALF_CLOSE,   "half-close",   0, "data sent after the peer's FIN was acknowledged (sender in CLOSE_WAIT)") \
     X(RESET,        "reset",        0, "the connection ends by RST")
 
-/* Reset kinds.  X(ID, "name", "tag", EVENT, "meaning"): the tag starts the
- * frame's Info tag ("[RST abort by client]"), EVENT is its expert info. */
+/* Reset kinds.  X(ID, "name", "tag", "by", EVENT, "meaning"): the tag and
+ * "by" or "from" start the frame's Info tag ("[RST abort by client]",
+ * "[RST ignored from server]": the receiver ignored what the server
+ * seemed to send), EVENT is its expert info. */
 #define TC_RST_KIND_LIST(X) \
-    X(NONE,      "",                "",                          COUNT,         "") \
-    X(ABORT,     "abort",           "RST abort",                 RST_ABORT,     "RST in an open connection (SO_LINGER 0, close() with unread data) or an opening one") \
-    X(AFTER_FIN, "after-fin",       "RST after FIN",             RST_AFTER_FIN, "a closing sequence cut short by RST") \
-    X(GAVE_UP,   "gave-up",         "RST gives up",              RST_GAVE_UP,   "its sender's FIN went unacknowledged through its retries, and it gave up (Linux: tcp_orphan_retries)") \
-    X(REFUSED,   "refused",         "Connection refused",        RST_REFUSED,   "RST answering a SYN: nothing listens on the port") \
-    X(STALE,     "stale-handshake", "RST rejects stale SYN-ACK", RST_STALE,     "client rejects a SYN-ACK for an old duplicate SYN (RFC 9293 section 3.5, figure 8)") \
-    X(CHALLENGED, "challenged",     "RST challenged",            RST_CHALLENGED, "not accepted: inside the receive window but not at RCV.NXT, so the receiver answers with a challenge ACK and stays open (RFC 5961 section 3.2)") \
-    X(IGNORED,   "ignored",         "RST ignored",               RST_IGNORED,   "not accepted: outside the receive window, not acknowledging the SYN, or to an endpoint with no connection (RFC 9293 section 3.10.7, RFC 5961 section 3.2)")
+    X(NONE,       "",                "",                          "",     COUNT,          "") \
+    X(ABORT,      "abort",           "RST abort",                 "by",   RST_ABORT,      "RST in an open connection (SO_LINGER 0, close() with unread data) or an opening one") \
+    X(AFTER_FIN,  "after-fin",       "RST after FIN",             "by",   RST_AFTER_FIN,  "a closing sequence cut short by RST") \
+    X(GAVE_UP,    "gave-up",         "RST gives up",              "by",   RST_GAVE_UP,    "its sender's FIN went unacknowledged through its retries, and it gave up (Linux: tcp_orphan_retries)") \
+    X(REFUSED,    "refused",         "Connection refused",        "by",   RST_REFUSED,    "RST answering a SYN: nothing listens on the port") \
+    X(STALE,      "stale-handshake", "RST rejects stale SYN-ACK", "by",   RST_STALE,      "client rejects a SYN-ACK for an old duplicate SYN (RFC 9293 section 3.5, figure 8)") \
+    X(CHALLENGED, "challenged",      "RST challenged",            "from", RST_CHALLENGED, "not accepted: inside the receive window but not at RCV.NXT, so the receiver answers with a challenge ACK and stays open (RFC 5961 section 3.2)") \
+    X(IGNORED,    "ignored",         "RST ignored",               "from", RST_IGNORED,    "not accepted: outside the receive window, not acknowledging the SYN, or to an endpoint with no connection (RFC 9293 section 3.10.7, RFC 5961 section 3.2)")
 
 /* How a RST was checked against its receiver's state, as a capture point
  * can: the receiver's next expected sequence number (RCV.NXT) is what the

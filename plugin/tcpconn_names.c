@@ -10,9 +10,10 @@
 #define NAME2(id, name)                     name,
 #define NAME3(id, name, a)                  name,
 #define NAME4(id, name, a, b)               name,
-#define RST_NAME(id, name, tag, ev, desc)   name,
-#define RST_TAG(id, name, tag, ev, desc)    tag,
-#define RST_EVENT(id, name, tag, ev, desc)  TC_EV_##ev,
+#define RST_NAME(id, name, tag, by, ev, desc)   name,
+#define RST_TAG(id, name, tag, by, ev, desc)    tag,
+#define RST_BY(id, name, tag, by, ev, desc)     by,
+#define RST_EVENT(id, name, tag, by, ev, desc)  TC_EV_##ev,
 #define RETRY_NAME(id, name, ev)            name,
 #define RETRY_EVENT(id, name, ev)           TC_EV_##ev,
 #define EV_NAME(id, ph, name, gr, sv, part, tag, s)  ph "." name,
@@ -27,6 +28,7 @@ static const char *const hs_names[] = { TC_HS_KIND_LIST(NAME4) };
 static const char *const td_names[] = { TC_TD_KIND_LIST(NAME4) };
 static const char *const rst_names[] = { TC_RST_KIND_LIST(RST_NAME) };
 static const char *const rst_tags[] = { TC_RST_KIND_LIST(RST_TAG) };
+static const char *const rst_bys[] = { TC_RST_KIND_LIST(RST_BY) };
 static const tc_event_t rst_events[] = { TC_RST_KIND_LIST(RST_EVENT) };
 static const char *const rst_check_names[] = { TC_RST_CHECK_LIST(NAME3) };
 static const char *const retry_names[] = { TC_RETRY_KIND_LIST(RETRY_NAME) };
@@ -53,6 +55,7 @@ const char *tc_hs_kind_name(unsigned v)        { return LOOKUP(hs_names, v); }
 const char *tc_td_kind_name(unsigned v)        { return LOOKUP(td_names, v); }
 const char *tc_rst_kind_name(unsigned v)       { return LOOKUP(rst_names, v); }
 const char *tc_rst_kind_tag(unsigned v)        { return LOOKUP(rst_tags, v); }
+const char *tc_rst_kind_by(unsigned v)         { return LOOKUP(rst_bys, v); }
 const char *tc_rst_check_name(unsigned v)      { return LOOKUP(rst_check_names, v); }
 const char *tc_retry_kind_name(unsigned v)     { return LOOKUP(retry_names, v); }
 const char *tc_retry_outcome_name(unsigned v)  { return LOOKUP(retry_outcome_names, v); }

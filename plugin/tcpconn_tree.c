@@ -297,11 +297,11 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     if (!r->rst_kind)
         return;
     by = r->client == TC_DIR_NONE ? tc_role_name(r->role) : side_name(r, r->dir);
-    tag(c, "%s by %s", tc_rst_kind_tag(r->rst_kind), by);
+    tag(c, "%s %s %s", tc_rst_kind_tag(r->rst_kind), tc_rst_kind_by(r->rst_kind), by);
     if (!c->tree)
         return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
-    proto_item_append_text(it, ": %s by the %s", tc_rst_kind_name(r->rst_kind), by);
+    proto_item_append_text(it, ": %s, sent by the %s", tc_rst_kind_name(r->rst_kind), by);
     rt = proto_item_add_subtree(it, ett_tcpconn_rst);
     add_str(c, rt, hf_tcpconn_rst_kind, tc_rst_kind_name(r->rst_kind));
     add_str(c, rt, hf_tcpconn_rst_by, by);

@@ -12,7 +12,8 @@
 
 #define ROW3(id, name, desc)              printf("| `%s` | %s |\n", name, desc);
 #define ROW4(id, name, steps, desc)       printf("| `%s` | %d | %s |\n", (name)[0] ? name : "(none)", steps, desc);
-#define ROWRST(id, name, tag, ev, desc)   if ((name)[0]) printf("| `%s` | %s | `%s` |\n", name, desc, tag);
+#define ROWRST(id, name, tag, by, ev, desc) \
+    if ((name)[0]) printf("| `%s` | %s | `%s %s <side>` |\n", name, desc, tag, by);
 #define ROWPAT(id, name, desc)            if ((name)[0]) printf("| `%s` | %s |\n", name, desc);
 #define ROWEV(id, ph, name, gr, sev, part, tag, s) \
     printf("| `tcpconn.%s.%s` | %s | %s | %s |\n", ph, name, #sev, #gr, s);
