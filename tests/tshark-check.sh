@@ -73,8 +73,9 @@ expert)
     ;;
 infotags)
     capture=$(stage "$2")
-    run_tshark -n -r "$capture" -T fields -e _ws.col.Info -e tcpconn.info > "$tcpconn_stage/on.tsv"
-    run_tshark -n -r "$capture" -o tcpconn.info_tags:FALSE -T fields -e _ws.col.Info > "$tcpconn_stage/off.txt"
+    run_tshark -n -r "$capture" "${ws_info_column[@]}" > "$tcpconn_stage/info.txt"
+    run_tshark -n -r "$capture" -T fields -e tcpconn.info | paste "$tcpconn_stage/info.txt" - > "$tcpconn_stage/on.tsv"
+    run_tshark -n -r "$capture" -o tcpconn.info_tags:FALSE "${ws_info_column[@]}" > "$tcpconn_stage/off.txt"
     awk -F'\t' '{ print ($2 == "") ? $1 : substr($1, 1, length($1) - length($2) - 1) }' "$tcpconn_stage/on.tsv" \
         | diff -u - "$tcpconn_stage/off.txt" || { echo "Info column with tags off is not the default one minus the tags"; exit 1; }
     awk -F'\t' '$2 != "" && index($1, " " $2) != length($1) - length($2) { bad = 1; print "tags not at the end: " $0 } END { exit bad }' \
