@@ -1,6 +1,8 @@
 # tshark-env.sh -- sourced by the test scripts.
 # run_tshark ARGS...: runs the installed tshark with the plugin given by
-# $TCPCONN_PLUGIN (a built tcpconn.so) and nothing from the user's folders.
+# $TCPCONN_PLUGIN (a built tcpconn.so) and nothing from the user's folders;
+# TCPCONN_PLUGIN=installed runs it with the plugin installed in Wireshark's
+# system folder (the package test, tests/deb-check.sh).
 #
 # Wireshark refuses personal plugins and ignores WIRESHARK_PLUGIN_DIR when
 # started as root, and CI runs as root: then tshark runs as nobody, from a
@@ -14,7 +16,7 @@
 tcpconn_stage=$(mktemp -d /tmp/tcpconn-test.XXXXXX)
 trap 'rm -rf "$tcpconn_stage"' EXIT
 mkdir -p "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan" "$tcpconn_stage/home"
-cp "$TCPCONN_PLUGIN" "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan/"
+[ "$TCPCONN_PLUGIN" = installed ] || cp "$TCPCONN_PLUGIN" "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan/"
 chmod -R a+rX "$tcpconn_stage"
 chmod a+w "$tcpconn_stage/home"
 
@@ -93,6 +95,7 @@ ws_output_kind() {
 
 run_tshark() {
     local vars=(WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins") kind
+    [ "$TCPCONN_PLUGIN" != installed ] || vars=()
     if [ -n "${TCPCONN_PRELOAD:-}" ]; then
         vars+=(LD_PRELOAD="$TCPCONN_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
                UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}")

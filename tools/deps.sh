@@ -9,6 +9,8 @@ packages=(
     wireshark-dev libglib2.0-dev tshark    # Wireshark 4.0 headers, libraries, tshark (also editcap, text2pcap)
     util-linux                             # setpriv: tests run tshark unprivileged when root
     python3                                # capture scenarios and crafted captures
+    file                                   # the Debian package: CPack finds its shared-library dependencies
+    mmdebstrap                             # root filesystems: other Wireshark versions, the package test
     iproute2 nftables tcpdump ethtool      # real captures in network namespaces
 )
 

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# check-wireshark.sh SUITE [CTEST_ARGS...]     e.g. check-wireshark.sh trixie
+# Tests tcpconn at run time on Debian SUITE's Wireshark (trixie: 4.4), root only:
+#   1. creates a root filesystem of SUITE with mmdebstrap from this machine's
+#      own apt archive, with SUITE's wireshark-dev, tshark, build tools and
+#      python3 (tools/rootfs.sh; reused when it is already there, in
+#      /var/cache/tcpconn/rootfs/SUITE-build or $TCPCONN_ROOTFS_DIR);
+#   2. bind-mounts this source tree into it read-only, builds tcpconn there
+#      (warnings are errors) and runs the whole CTest suite against SUITE's
+#      tshark: unit, golden one- and two-pass, tables, annotate, expert,
+#      sanitizer, docs (CTEST_ARGS go to ctest, e.g. -R golden);
+#   3. builds the Debian package there (tools/build-deb.sh), copies it to
+#      build-SUITE/ and runs the package test in a clean SUITE root
+#      filesystem (tests/deb-check.sh).
+# Fails, with a message saying so, when the archive cannot be reached; it
+# never skips.  Prints the time each step took.
+# SPDX-License-Identifier: GPL-2.0-or-later
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+[ $# -ge 1 ] && [ "${1#-}" = "$1" ] || { sed -n '2,/^# SPDX/p' "$0" | sed -e 's/^# \{0,1\}//' -e '$d' >&2; exit 2; }
+suite=$1; shift
+[ "$(id -u)" = 0 ] || { echo "check-wireshark.sh: needs root (mmdebstrap, chroot)" >&2; exit 1; }
+
+packages=(
+    build-essential cmake pkg-config       # compiler (with libasan for the sanitizer test), build, dpkg-dev for the package
+    wireshark-dev libglib2.0-dev           # the suite's Wireshark headers and libraries
+    tshark wireshark-common                # tshark, editcap, capinfos
+    util-linux python3                     # setpriv (tshark runs as nobody), the test drivers
+    file                                   # CPack finds the package's shared-library dependencies with it
+)
+out="$top/build-$suite"
+mkdir -p "$out"
+started=$SECONDS
+step() { echo "== check-wireshark $suite: $1 ($((SECONDS - started)) s so far)"; }
+
+step "root filesystem"
+"$top/tools/rootfs.sh" ensure "$suite" "$suite-build" "${packages[@]}"
+
+step "build and CTest suite"
+# In the root filesystem: /src is this tree (read-only), /out build-SUITE.
+# shellcheck disable=SC2016
+"$top/tools/rootfs.sh" run "$suite-build" --ro "$top:/src" -- bash -c '
+    set -euo pipefail
+    echo "$(tshark --version 2> /dev/null | head -n 1), $(gcc --version | head -n 1), $(cmake --version | head -n 1)"
+    rm -rf /root/tcpconn /root/tcpconn-deb
+    cmake -S /src -B /root/tcpconn -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS=-Werror > /root/configure.log \
+        || { cat /root/configure.log; exit 1; }
+    grep -E "building for|Looking|PREFS_BOOL" /root/configure.log || true
+    cmake --build /root/tcpconn -j2 > /root/build.log 2>&1 || { cat /root/build.log; exit 1; }
+    ctest --test-dir /root/tcpconn --output-on-failure -j2 -LE "regen|deb" "$@"
+    /src/tools/build-deb.sh /root/tcpconn-deb' bash "$@"
+
+step "package"
+root=$("$top/tools/rootfs.sh" dir "$suite-build")
+rm -f "$out"/tcpconn_*.deb
+cp "$root"/root/tcpconn-deb/tcpconn_*.deb "$out/"
+deb=$(ls "$out"/tcpconn_*.deb)
+"$top/tests/deb-check.sh" "$deb" "$suite"
+
+step "done: tcpconn passes on $suite's Wireshark; package $deb"
