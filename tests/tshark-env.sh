@@ -40,8 +40,10 @@ run_as_tester() {
 # ws_normalize fields|fields-header|tables: a filter that writes Wireshark's
 # own text the way Wireshark 4.0 does, so that one golden file serves every
 # version.  The differences it removes (4.0 against 4.4 and later):
-#   - `-T fields` prints booleans as 1/0 in 4.0 and as True/False from 4.2 on
-#     (fields: each value of each column);
+#   - `-T fields` prints booleans as 1/0 in 4.0 and as True/False from 4.2 on,
+#     and doubles with 15 significant digits up to 4.4 but with as many as
+#     they need (up to 17) in 4.6: such values get 15 again.  Times (9
+#     decimals) stay as they are.  (fields: each value of each column);
 #   - tcp.stream numbers differ where Wireshark splits or joins conversations
 #     differently (4.4 starts a new stream at a SYN-ACK that 4.0 keeps in the
 #     old one): stream numbers are replaced by their rank of first appearance,
@@ -52,10 +54,16 @@ run_as_tester() {
 ws_normalize() {
     awk -v mode="$1" '
         function rank(v) { if (!(v in seen)) seen[v] = nseen++; return seen[v] }
+        function long_double(v,    d) {
+            if (v !~ /^-?[0-9]+\.[0-9]+$/ || v ~ /\.[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]$/) return 0
+            d = v; gsub(/[-.]/, "", d); sub(/^0+/, "", d)
+            return length(d) > 15
+        }
         function values(s, stream,    n, a, j, out) {
             n = split(s, a, ",")
             for (j = 1; j <= n; j++) {
                 if (a[j] == "True") a[j] = 1; else if (a[j] == "False") a[j] = 0
+                else if (long_double(a[j])) a[j] = sprintf("%.15g", a[j])
                 else if (stream && a[j] ~ /^[0-9]+$/) a[j] = rank(a[j])
                 out = out (j > 1 ? "," : "") a[j]
             }
