@@ -45,7 +45,7 @@ step "build and CTest suite"
     rm -rf /root/tcpconn /root/tcpconn-deb
     cmake -S /src -B /root/tcpconn -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS=-Werror > /root/configure.log \
         || { cat /root/configure.log; exit 1; }
-    grep -E "building for|Looking|PREFS_BOOL" /root/configure.log || true
+    grep -E "building for|Performing Test TCPCONN_.* - " /root/configure.log || true
     cmake --build /root/tcpconn -j2 > /root/build.log 2>&1 || { cat /root/build.log; exit 1; }
     ctest --test-dir /root/tcpconn --output-on-failure -j2 -LE "regen|deb" "$@"
     /src/tools/build-deb.sh /root/tcpconn-deb' bash "$@"
