@@ -29,7 +29,6 @@ packages=(
     file                                   # CPack finds the package's shared-library dependencies with it
 )
 out="$top/build-$suite"
-mkdir -p "$out"
 started=$SECONDS
 step() { echo "== check-wireshark $suite: $1 ($((SECONDS - started)) s so far)"; }
 
@@ -52,6 +51,7 @@ step "build and CTest suite"
 
 step "package"
 root=$("$top/tools/rootfs.sh" dir "$suite-build")
+mkdir -p "$out"
 rm -f "$out"/tcpconn_*.deb
 cp "$root"/root/tcpconn-deb/tcpconn_*.deb "$out/"
 deb=$(ls "$out"/tcpconn_*.deb)

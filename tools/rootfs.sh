@@ -63,7 +63,7 @@ archive_uri() {
 reachable() {
     local tmp
     tmp=$(mktemp -d)
-    if ! /usr/lib/apt/apt-helper download-file "$1/dists/$2/InRelease" "$tmp/InRelease" > "$tmp/log" 2>&1; then
+    if ! /usr/lib/apt/apt-helper -o APT::Sandbox::User=root download-file "$1/dists/$2/InRelease" "$tmp/InRelease" > "$tmp/log" 2>&1; then
         cat "$tmp/log" >&2
         rm -rf "$tmp"
         die "cannot reach the Debian archive of this machine's apt configuration ($1) for suite '$2':" \
