@@ -10,7 +10,6 @@ packages=(
     util-linux                             # setpriv: tests run tshark unprivileged when root
     python3                                # capture scenarios and crafted captures
     file                                   # the Debian package: CPack finds its shared-library dependencies
-    mmdebstrap                             # root filesystems: other Wireshark versions, the package test
     iproute2 nftables tcpdump ethtool      # real captures in network namespaces
 )
 
