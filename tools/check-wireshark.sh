@@ -32,6 +32,12 @@ out="$top/build-$suite"
 started=$SECONDS
 step() { echo "== check-wireshark $suite: $1 ($((SECONDS - started)) s so far)"; }
 
+# One run at a time per suite: the build folders inside are shared.
+root=$("$top/tools/rootfs.sh" dir "$suite-build")
+mkdir -p "$(dirname "$root")"
+exec {lock}> "$root.run.lock"
+flock "$lock"
+
 step "root filesystem"
 "$top/tools/rootfs.sh" ensure "$suite" "$suite-build" "${packages[@]}"
 
@@ -50,7 +56,6 @@ step "build and CTest suite"
     /src/tools/build-deb.sh /root/tcpconn-deb' bash "$@"
 
 step "package"
-root=$("$top/tools/rootfs.sh" dir "$suite-build")
 mkdir -p "$out"
 rm -f "$out"/tcpconn_*.deb
 cp "$root"/root/tcpconn-deb/tcpconn_*.deb "$out/"
