@@ -2,11 +2,13 @@
  * TCP Connection Lifecycle: a postdissector that follows every TCP
  * connection's handshake, teardown and endpoint states.
  *
- * The glue is thin: on the first pass it reads the TCP fields it asked for
- * (set_postdissector_wanted_hfids), steps the pure core (tcpconn_core.c) and
- * keeps the result of each annotated frame as per-frame data in file scope.
- * Every pass then draws from that stored result only: fields are not primed
- * on later passes, and frames are revisited in any order.
+ * The glue is thin: on the first pass it reads the frame's TCP header
+ * (tcpconn_source.c: from the TCP tap, without a protocol tree), steps the
+ * pure core (tcpconn_core.c) and keeps the result of each annotated frame
+ * in file scope (tcpconn_records.c).  Every pass then draws from that
+ * stored result only, so frames can be revisited in any order, and draws
+ * only what someone looks at: no tree items without a tree, no Info tags
+ * without an Info column.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -40,307 +42,119 @@ tcpconn_pref_bool_t tcpconn_info_tags = TRUE;
 
 static dissector_handle_t tcpconn_handle;
 
-/* The TCP fields we read on the first pass. */
-static int hf_tcp_stream = -1;
-static int hf_tcp_flags = -1;
-static int hf_tcp_seq_raw = -1;
-static int hf_tcp_ack_raw = -1;
-static int hf_tcp_len = -1;
-static int hf_tcp_window = -1;
+/* Set once the whole capture has been read (see read_complete()). */
+static gboolean capture_read;
 
-/* One record per address and port pair: the core's stream and what tells
- * the two directions apart.  Reuses of the pair are lifecycles within it. */
-typedef struct tcpconn_key {
-    address  a, b;
-    guint32  port_a, port_b;
-} tcpconn_key_t;
-
-typedef struct tcpconn_conn {
-    tc_stream_t     core;
-    tcpconn_ends_t  ends;
-    tcpconn_life_t *life;       /* the current connection on the pair */
-    wmem_array_t   *lives;      /* all of them in order, once there are two */
-} tcpconn_conn_t;
-
-static wmem_map_t *tcpconn_conns;
-
-/* ---- connection records ---- */
-
-static guint key_hash(gconstpointer k)
-{
-    const tcpconn_key_t *key = (const tcpconn_key_t *)k;
-    guint hash = key->port_a * 65599u + key->port_b;
-
-    hash = add_address_to_hash(hash, &key->a);
-    return add_address_to_hash(hash, &key->b);
-}
-
-static gboolean key_equal(gconstpointer x, gconstpointer y)
-{
-    const tcpconn_key_t *p = (const tcpconn_key_t *)x, *q = (const tcpconn_key_t *)y;
-
-    return p->port_a == q->port_a && p->port_b == q->port_b
-        && addresses_equal(&p->a, &q->a) && addresses_equal(&p->b, &q->b);
-}
-
-/* The key names the pair in one order whichever way the frame goes. */
-static void key_from_pinfo(tcpconn_key_t *key, const packet_info *pinfo)
-{
-    int order = cmp_address(&pinfo->src, &pinfo->dst);
-
-    if (order < 0 || (order == 0 && pinfo->srcport <= pinfo->destport)) {
-        copy_address_shallow(&key->a, &pinfo->src);
-        copy_address_shallow(&key->b, &pinfo->dst);
-        key->port_a = pinfo->srcport;
-        key->port_b = pinfo->destport;
-    } else {
-        copy_address_shallow(&key->a, &pinfo->dst);
-        copy_address_shallow(&key->b, &pinfo->src);
-        key->port_a = pinfo->destport;
-        key->port_b = pinfo->srcport;
-    }
-}
-
-static tcpconn_life_t *life_new(tcpconn_conn_t *conn, guint32 stream)
-{
-    tcpconn_life_t *life = wmem_new0(wmem_file_scope(), tcpconn_life_t);
-
-    tc_zeek_init(&life->zeek);
-    life->sum = &conn->core.sum;
-    life->number = conn->core.lifecycle;
-    life->stream = stream;
-    life->ends = &conn->ends;
-    conn->life = life;
-    return life;
-}
-
-static tcpconn_conn_t *conn_lookup(const packet_info *pinfo)
-{
-    tcpconn_key_t key;
-
-    key_from_pinfo(&key, pinfo);
-    return (tcpconn_conn_t *)wmem_map_lookup(tcpconn_conns, &key);
-}
-
-static tcpconn_conn_t *conn_get(const packet_info *pinfo, guint32 stream)
-{
-    tcpconn_key_t key, *stored;
-    tcpconn_conn_t *conn = conn_lookup(pinfo);
-
-    if (conn)
-        return conn;
-    key_from_pinfo(&key, pinfo);
-    stored = wmem_new(wmem_file_scope(), tcpconn_key_t);
-    copy_address_wmem(wmem_file_scope(), &stored->a, &key.a);
-    copy_address_wmem(wmem_file_scope(), &stored->b, &key.b);
-    stored->port_a = key.port_a;
-    stored->port_b = key.port_b;
-    conn = wmem_new0(wmem_file_scope(), tcpconn_conn_t);
-    tc_stream_init(&conn->core);
-    copy_address_wmem(wmem_file_scope(), &conn->ends.addr[0], &pinfo->src);
-    copy_address_wmem(wmem_file_scope(), &conn->ends.addr[1], &pinfo->dst);
-    conn->ends.port[0] = pinfo->srcport;
-    conn->ends.port[1] = pinfo->destport;
-    life_new(conn, stream);
-    wmem_map_insert(tcpconn_conns, stored, conn);
-    return conn;
-}
-
-static guint8 conn_direction(const tcpconn_conn_t *conn, const packet_info *pinfo)
-{
-    return (pinfo->srcport == conn->ends.port[0] && addresses_equal(&pinfo->src, &conn->ends.addr[0]))
-        ? 0 : 1;
-}
-
-/* The pair's current connection ended as a new one began: it keeps a copy
- * of its summary, the new one follows the core's. */
-static void life_end(tcpconn_conn_t *conn, const tc_summary_t *ended, guint32 stream)
-{
-    tc_summary_t *copy = wmem_new(wmem_file_scope(), tc_summary_t);
-
-    *copy = *ended;
-    conn->life->sum = copy;
-    if (!conn->lives) {
-        conn->lives = wmem_array_new(wmem_file_scope(), sizeof(tcpconn_life_t *));
-        wmem_array_append_one(conn->lives, conn->life);
-    }
-    life_new(conn, stream);
-    wmem_array_append_one(conn->lives, conn->life);
-}
-
-/* The connection a frame belongs to: the latest one that began at or
- * before it.  Most pairs carry one; a pair reused many times is searched
- * by halves. */
-static const tcpconn_life_t *life_of_frame(const tcpconn_conn_t *conn, guint32 num)
-{
-    guint lo = 0, hi;
-
-    if (!conn->lives)
-        return conn->life;
-    hi = wmem_array_get_count(conn->lives);
-    while (hi - lo > 1) {      /* invariant: lives[lo] began at or before num, or lo == 0 */
-        guint mid = lo + (hi - lo) / 2;
-        const tcpconn_life_t *life = *(const tcpconn_life_t **)wmem_array_index(conn->lives, mid);
-
-        if (life->sum->first_frame <= num)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return *(const tcpconn_life_t **)wmem_array_index(conn->lives, lo);
-}
-
-/* ---- reading the TCP fields (first pass only) ---- */
-
-typedef enum {
-    FIELDS_OK,
-    FIELDS_SKIP,        /* not a segment we judge (several TCP layers) */
-    FIELDS_BAD          /* TCP header incomplete */
-} fields_status_t;
-
-/* The single value of a field, FALSE if absent; *several when it occurs
- * more than once (a TCP layer inside another). */
-static gboolean field_uint(proto_tree *tree, int hf, guint32 *out, gboolean *several)
-{
-    GPtrArray *arr;
-    field_info *fi;
-
-    if (hf < 0)
-        return FALSE;
-    arr = proto_get_finfo_ptr_array(tree, hf);
-    if (!arr || arr->len == 0)
-        return FALSE;
-    if (arr->len > 1)
-        *several = TRUE;
-    fi = (field_info *)g_ptr_array_index(arr, 0);
-    *out = fvalue_get_uinteger(TCPCONN_FVALUE(fi));
-    return TRUE;
-}
-
-static fields_status_t read_segment(proto_tree *tree, tc_segment_t *seg, guint32 *stream)
-{
-    gboolean several = FALSE;
-    guint32 flags = 0, ack = 0;
-    gboolean ok;
-
-    ok = field_uint(tree, hf_tcp_stream, stream, &several);
-    ok = field_uint(tree, hf_tcp_flags, &flags, &several) && ok;
-    ok = field_uint(tree, hf_tcp_seq_raw, &seg->seq, &several) && ok;
-    ok = field_uint(tree, hf_tcp_len, &seg->len, &several) && ok;
-    if (several)
-        return FIELDS_SKIP;
-    if (!ok)
-        return FIELDS_BAD;
-    if ((flags & TC_ACK) && !field_uint(tree, hf_tcp_ack_raw, &ack, &several))
-        return FIELDS_BAD;
-    /* a missing window must not read as a zero window */
-    if (!field_uint(tree, hf_tcp_window, &seg->window, &several))
-        seg->window = G_MAXUINT16;
-    seg->flags = (uint8_t)(flags & 0x3f);
-    seg->ack = ack;
-    return FIELDS_OK;
-}
-
-/* ---- dissection ---- */
-
-static void store_frame(packet_info *pinfo, const tc_result_t *res, const tcpconn_life_t *life)
-{
-    tcpconn_frame_t *fr = wmem_new(wmem_file_scope(), tcpconn_frame_t);
-
-    fr->res = *res;
-    fr->life = life;
-    p_add_proto_data(wmem_file_scope(), pinfo, proto_tcpconn, 0, fr);
-}
+/* ---- the first pass ---- */
 
 /* A segment whose TCP header is cut short: marked, not stepped.  When its
  * ports were read, its connection counts it, so that the connection's
  * verdicts say they stand on incomplete evidence. */
-static void store_not_judged(packet_info *pinfo)
+static const tc_result_t *store_not_judged(const packet_info *pinfo, tc_result_t *res)
 {
-    tcpconn_conn_t *conn = pinfo->ptype == PT_TCP ? conn_lookup(pinfo) : NULL;
-    tc_result_t res;
-
-    memset(&res, 0, sizeof res);
-    res.client = TC_DIR_NONE;
-    res.events = TC_EV_BIT(TC_EV_NOT_JUDGED);
-    res.syn_synack_ns = res.synack_ack_ns = -1;
-    if (conn && conn->life->not_judged < G_MAXUINT16)
-        conn->life->not_judged++;
-    store_frame(pinfo, &res, conn ? conn->life : NULL);
+    memset(res, 0, sizeof *res);
+    res->frame = pinfo->num;
+    res->client = TC_DIR_NONE;
+    res->events = TC_EV_BIT(TC_EV_NOT_JUDGED);
+    tcpconn_count_not_judged(pinfo);
+    tcpconn_frames_add(res);
+    return res;
 }
 
-static gboolean quoted_by_icmp(const packet_info *pinfo)
+/* Steps the pair's core and its connection's Zeek view with the frame;
+ * returns the frame's result when it is annotated, and its connection. */
+static const tc_result_t *first_pass(packet_info *pinfo, tc_result_t *res, const tcpconn_conn_t **conn)
 {
-    /* a TCP header inside an ICMP error is a quote, not a segment */
-    return proto_is_frame_protocol(pinfo->layers, "icmp")
-        || proto_is_frame_protocol(pinfo->layers, "icmpv6");
-}
-
-static void first_pass(packet_info *pinfo, proto_tree *tree)
-{
-    tc_segment_t seg;
-    tc_result_t res;
+    tcpconn_hdr_t h;
     tc_summary_t ended;
-    tcpconn_conn_t *conn;
-    guint32 stream = 0;
+    tcpconn_pair_t *pair;
+    guint8 dir;
 
-    if (quoted_by_icmp(pinfo))
-        return;
-    memset(&seg, 0, sizeof seg);
-    switch (read_segment(tree, &seg, &stream)) {
-    case FIELDS_SKIP:
-        return;
-    case FIELDS_BAD:
-        store_not_judged(pinfo);
-        return;
+    switch (tcpconn_read_header(pinfo, &h)) {
+    case TCPCONN_HDR_NONE:
+        return NULL;
+    case TCPCONN_HDR_CUT:
+        return store_not_judged(pinfo, res);
     default:
         break;
     }
-    if (pinfo->ptype != PT_TCP)
-        return;
-    conn = conn_get(pinfo, stream);
-    seg.frame = pinfo->num;
-    seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
-    seg.dir = conn_direction(conn, pinfo);
-    tc_step(&conn->core, &seg, &res, &ended);
-    if (res.flags & TC_R_NEW_LIFE)
-        life_end(conn, &ended, stream);
-    tc_zeek_segment(&conn->life->zeek, &seg, seg.window);
-    if (tc_result_annotated(&res))
-        store_frame(pinfo, &res, conn->life);
+    pair = tcpconn_pair_get(&h, &dir);
+    if (!pair)
+        return NULL;
+    tcpconn_window_from_bytes(&h, pair, dir);
+    h.seg.frame = pinfo->num;
+    h.seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    h.seg.dir = dir;
+    tc_step(&pair->core, &h.seg, res, &ended);
+    if (res->flags & TC_R_NEW_LIFE)
+        tcpconn_pair_new_conn(pair, &ended, h.stream);
+    tc_zeek_segment(&pair->conn->zeek, &h.seg, h.seg.window);
+    *conn = pair->conn;
+    if (!tc_result_annotated(res))
+        return NULL;
+    tcpconn_frames_add(res);
+    return res;
 }
 
-static gboolean followed(const packet_info *pinfo)
+/* Final: the whole capture has been read, so every connection's summary
+ * is complete.  Wireshark calls the post-sequential cleanup routines once
+ * it has read a file (the GUI, tshark's first pass of two) or a live
+ * capture has stopped; never during a live capture or a single pass. */
+static gboolean final_for(const packet_info *pinfo)
 {
-    return pinfo->ptype == PT_TCP && !quoted_by_icmp(pinfo);
+    return capture_read && PINFO_FD_VISITED(pinfo);
+}
+
+static void read_complete(void)
+{
+    capture_read = TRUE;
 }
 
 static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    const tcpconn_frame_t *fr;
-    const tcpconn_life_t *life = NULL;
-    const tcpconn_conn_t *conn;
+    tc_result_t fresh;
+    const tc_result_t *res = NULL;
+    const tcpconn_conn_t *conn = NULL;
+    gboolean info;
 
-    if (!proto_is_frame_protocol(pinfo->layers, "tcp"))
+    if (!tcpconn_layers_followed(tcpconn_scan_layers(pinfo)))
         return 0;
     if (!PINFO_FD_VISITED(pinfo))
-        first_pass(pinfo, tree);
-    fr = (const tcpconn_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_tcpconn, 0);
-    if (fr && fr->life)
-        life = fr->life;
-    else if (followed(pinfo) && (conn = conn_lookup(pinfo)) != NULL)
-        life = life_of_frame(conn, pinfo->num);
-    if (!fr && !life)
+        res = first_pass(pinfo, &fresh, &conn);
+    info = col_get_writable(pinfo->cinfo, COL_INFO);
+    if (!tree && !info && !have_tap_listener(tcpconn_tap))
+        return 0;   /* nobody looks: stepping the core was all there was to do */
+    if (PINFO_FD_VISITED(pinfo)) {
+        res = tcpconn_frames_find(pinfo->num);
+        conn = tcpconn_conn_of_frame(pinfo);
+    } else if (!conn) {
+        conn = tcpconn_conn_of_frame(pinfo);    /* a header cut short, of a known pair */
+    }
+    if (!res && !conn)
         return 0;
-    tcpconn_draw(tvb, pinfo, tree, fr, life, PINFO_FD_VISITED(pinfo));
-    if (life && have_tap_listener(tcpconn_tap)) {
+    tcpconn_draw(tvb, pinfo, tree, res, conn, final_for(pinfo), info);
+    if (conn && have_tap_listener(tcpconn_tap)) {
         tcpconn_tap_data_t *td = wmem_new(pinfo->pool, tcpconn_tap_data_t);
 
-        td->life = life;
-        td->res = fr ? &fr->res : NULL;
+        td->conn = conn;
+        td->res = res;
         tap_queue_packet(tcpconn_tap, pinfo, td);
     }
     return 0;
+}
+
+/* ---- per file ---- */
+
+static void tcpconn_init(void)
+{
+    capture_read = FALSE;
+    tcpconn_records_init();
+    tcpconn_source_init();
+}
+
+static void tcpconn_cleanup(void)
+{
+    tcpconn_source_cleanup();
 }
 
 /* ---- registration ---- */
@@ -486,7 +300,9 @@ void proto_register_tcpconn(void)
         "Append tags such as [Handshake 1/3] or [Teardown 2/3 FIN+ACK merged] to the Info column",
         &tcpconn_info_tags);
 
-    tcpconn_conns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), key_hash, key_equal);
+    register_init_routine(tcpconn_init);
+    register_cleanup_routine(tcpconn_cleanup);
+    register_postseq_cleanup_routine(read_complete);
     tcpconn_handle = register_dissector("tcpconn", dissect_tcpconn, proto_tcpconn);
     tcpconn_tap = register_tap("tcpconn");
     tcpconn_register_stats();
@@ -494,20 +310,6 @@ void proto_register_tcpconn(void)
 
 void proto_reg_handoff_tcpconn(void)
 {
-    GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
-
-    hf_tcp_stream = proto_registrar_get_id_byname("tcp.stream");
-    hf_tcp_flags = proto_registrar_get_id_byname("tcp.flags");
-    hf_tcp_seq_raw = proto_registrar_get_id_byname("tcp.seq_raw");
-    hf_tcp_ack_raw = proto_registrar_get_id_byname("tcp.ack_raw");
-    hf_tcp_len = proto_registrar_get_id_byname("tcp.len");
-    hf_tcp_window = proto_registrar_get_id_byname("tcp.window_size_value");
-    g_array_append_val(wanted, hf_tcp_stream);
-    g_array_append_val(wanted, hf_tcp_flags);
-    g_array_append_val(wanted, hf_tcp_seq_raw);
-    g_array_append_val(wanted, hf_tcp_ack_raw);
-    g_array_append_val(wanted, hf_tcp_len);
-    g_array_append_val(wanted, hf_tcp_window);
+    tcpconn_source_handoff();
     register_postdissector(tcpconn_handle);
-    set_postdissector_wanted_hfids(tcpconn_handle, wanted);
 }

@@ -155,10 +155,13 @@ static void retry_note(tc_stream_t *st, tc_endpoint_t *ep, const tc_segment_t *s
     rt->last_interval_ns = interval > 0 ? interval : 0;
     rt->last_ns = seg->time_ns;
 
-    res->retry_kind = (uint8_t)kind;
+    res->retry_kind = kind;
     res->retry_count = rt->count;
     res->retry_of = rt->orig_frame;
-    res->retry_interval_ns = interval;
+    if (interval >= 0) {
+        res->time_ns = interval;
+        res->flags |= TC_R_RETRY_IV;
+    }
     res->retry_pattern = rt->pattern;
     add_event(res, ev[kind]);
     retry_summary(&st->sum, rt, kind);
@@ -320,8 +323,10 @@ static void three_way_synack(tc_stream_t *st, const tc_segment_t *seg, tc_result
     retry_start(&s->retry, seg);
     ep_apply(s, TC_E_SND_SYNACK);
     ep_apply(r, TC_E_RCV_SYNACK);
-    if (st->sum.syn_frame)
-        res->syn_synack_ns = seg->time_ns - st->syn_ns;
+    if (st->sum.syn_frame) {
+        res->time_ns = seg->time_ns - st->syn_ns;
+        res->flags |= TC_R_HS_DELAY;
+    }
     st->synack_ns = seg->time_ns;
     hs_step_result(st, res, TC_CHECK_OK);
 }
@@ -455,7 +460,8 @@ static void three_way_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t 
     r->flags |= TC_EP_SYN_ACKED;
     ep_apply(s, TC_E_RCV_SYNACK);
     ep_apply(r, TC_E_RCV_SYN_ACK);
-    res->synack_ack_ns = seg->time_ns - st->synack_ns;
+    res->time_ns = seg->time_ns - st->synack_ns;
+    res->flags |= TC_R_HS_DELAY;
     hs_step_result(st, res, TC_CHECK_OK);
     hs_complete(st, seg, res);
 }
@@ -496,7 +502,7 @@ static void hs_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
         && !(r->flags & TC_EP_NXT)) {
         synack_not_seen(st, seg, res);
         three_way_ack(st, seg, res);
-        res->synack_ack_ns = -1;
+        res->flags &= (uint8_t)~TC_R_HS_DELAY;  /* no SYN-ACK to measure from */
         if (res->hs_check == TC_CHECK_OK)
             res->hs_check = TC_CHECK_NONE;     /* the ack was derived, not checked */
         return;
@@ -762,8 +768,7 @@ static void result_begin(const tc_stream_t *st, const tc_segment_t *seg, tc_resu
     res->dir = seg->dir;
     res->before[0] = st->ep[0].state;
     res->before[1] = st->ep[1].state;
-    res->syn_synack_ns = -1;
-    res->synack_ack_ns = -1;
+    res->frame = seg->frame;
 }
 
 static void result_end(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
@@ -774,7 +779,6 @@ static void result_end(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *re
     res->after[1] = st->ep[1].state;
     res->role = st->ep[seg->dir].role;
     res->client = st->client;
-    res->lifecycle = st->lifecycle;
     if (!sum->first_frame) {
         sum->first_frame = seg->frame;
         sum->first_ns = seg->time_ns;

@@ -172,32 +172,66 @@ enum {
     TC_R_MERGED      = 0x04,
     TC_R_HALF_CLOSE  = 0x08,
     TC_R_BACKOFF     = 0x10,    /* retry_backoff is valid */
-    TC_R_NEW_LIFE    = 0x20     /* this frame starts a new lifecycle */
+    TC_R_NEW_LIFE    = 0x20,    /* this frame starts a new lifecycle */
+    TC_R_HS_DELAY    = 0x40,    /* time_ns: SYN to SYN-ACK (step 2) or SYN-ACK to ACK (step 3) */
+    TC_R_RETRY_IV    = 0x80     /* time_ns: interval since the previous attempt */
 };
 
+/* Widths of the packed fields below; the lists must fit. */
+#define TC_BITS_ROLE    2
+#define TC_BITS_HS      2
+#define TC_BITS_TD      3
+#define TC_BITS_RST     4
+#define TC_BITS_RETRY   2
+#define TC_BITS_PATTERN 3
+_Static_assert(TC_ROLE_COUNT <= 1 << TC_BITS_ROLE, "roles fit tc_result_t.role");
+_Static_assert(TC_HS_COUNT <= 1 << TC_BITS_HS, "handshake kinds fit tc_result_t.hs_kind");
+_Static_assert(TC_TD_COUNT <= 1 << TC_BITS_TD, "teardown kinds fit tc_result_t.td_kind");
+_Static_assert(TC_RST_COUNT <= 1 << TC_BITS_RST, "reset kinds fit tc_result_t.rst_kind");
+_Static_assert(TC_RETRY_COUNT <= 1 << TC_BITS_RETRY, "retry kinds fit tc_result_t.retry_kind");
+_Static_assert(TC_PATTERN_COUNT <= 1 << TC_BITS_PATTERN, "patterns fit tc_result_t.retry_pattern");
+
+/* What the core says of one frame.  The glue keeps it for every annotated
+ * frame, so it is packed: one time slot (a frame is never both a timed
+ * handshake step and a retry), small values in bit fields. */
 typedef struct tc_result {
     uint64_t events;            /* TC_EV_BIT(...) */
-    int64_t  syn_synack_ns;     /* -1 if not on this frame */
-    int64_t  synack_ack_ns;     /* -1 if not on this frame */
-    int64_t  retry_interval_ns;
+    int64_t  time_ns;           /* see TC_R_HS_DELAY, TC_R_RETRY_IV */
     double   retry_backoff;
+    uint32_t frame;
     uint32_t retry_of;          /* 0: the original was not captured */
     uint16_t retry_count;
     uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
-    uint16_t lifecycle;
-    uint8_t  dir;               /* sender */
-    uint8_t  client;            /* client direction, or TC_DIR_NONE */
-    uint8_t  role;              /* sender's role */
     uint8_t  before[2];         /* states by direction */
     uint8_t  after[2];
-    uint8_t  hs_step, hs_kind, hs_check;
-    uint8_t  td_step, td_kind;
-    uint8_t  closer;            /* tc_closer_t, on FIN frames */
-    uint8_t  time_wait;         /* bit 0: direction 0 will sit in TIME_WAIT, bit 1: direction 1 */
-    uint8_t  rst_kind;
-    uint8_t  retry_kind, retry_pattern;
     uint8_t  flags;             /* TC_R_* */
+    unsigned dir : 1;           /* sender */
+    unsigned client : 2;        /* client direction, or TC_DIR_NONE */
+    unsigned role : TC_BITS_ROLE;   /* sender's role */
+    unsigned hs_step : 3, hs_kind : TC_BITS_HS, hs_check : 2;
+    unsigned td_step : 3, td_kind : TC_BITS_TD;
+    unsigned closer : 2;        /* tc_closer_t, on FIN frames */
+    unsigned time_wait : 2;     /* bit 0: direction 0 will sit in TIME_WAIT, bit 1: direction 1 */
+    unsigned rst_kind : TC_BITS_RST;
+    unsigned retry_kind : TC_BITS_RETRY, retry_pattern : TC_BITS_PATTERN;
 } tc_result_t;
+
+/* The handshake delays and the retry interval of a result, -1 when the
+ * frame has none. */
+static inline int64_t tc_result_syn_to_synack_ns(const tc_result_t *r)
+{
+    return (r->flags & TC_R_HS_DELAY) && r->hs_step == 2 ? r->time_ns : -1;
+}
+
+static inline int64_t tc_result_synack_to_ack_ns(const tc_result_t *r)
+{
+    return (r->flags & TC_R_HS_DELAY) && r->hs_step == 3 ? r->time_ns : -1;
+}
+
+static inline int64_t tc_result_retry_interval_ns(const tc_result_t *r)
+{
+    return (r->flags & TC_R_RETRY_IV) ? r->time_ns : -1;
+}
 
 void tc_stream_init(tc_stream_t *st);
 /* Steps the stream.  When the segment starts a new lifecycle on the same

@@ -57,47 +57,110 @@ extern int tcpconn_tap;
 extern expert_field ei_tcpconn[TC_EV_COUNT];
 extern tcpconn_pref_bool_t tcpconn_info_tags;
 
+/* ---- the TCP header of a frame (tcpconn_source.c) ---- */
+
+/* What pinfo->layers says of a frame. */
+typedef struct tcpconn_layers {
+    guint tcp;              /* TCP layers */
+    gboolean quoted;        /* inside an ICMP error */
+} tcpconn_layers_t;
+
+tcpconn_layers_t tcpconn_scan_layers(const packet_info *pinfo);
+/* Exactly one TCP layer, not quoted: the frames tcpconn follows. */
+gboolean tcpconn_layers_followed(tcpconn_layers_t ls);
+
+typedef struct tcpconn_hdr {
+    tc_segment_t seg;       /* seq, ack, len, window, flags; the caller sets the rest */
+    address  src, dst;      /* shallow copies of the network layer's */
+    guint16  sport, dport;
+    guint32  stream;        /* tcp.stream */
+    gboolean window_raw;    /* read from the bytes: tcpconn_window_from_bytes() scales it */
+    const void *tcpd;       /* then the TCP dissector's conversation state */
+} tcpconn_hdr_t;
+
+typedef enum {
+    TCPCONN_HDR_NONE,       /* not a segment tcpconn follows */
+    TCPCONN_HDR_OK,
+    TCPCONN_HDR_CUT         /* TCP header incomplete: not judged */
+} tcpconn_hdr_status_t;
+
+/* First pass only: from the TCP tap, or from the frame's bytes. */
+tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h);
+void tcpconn_source_init(void);
+void tcpconn_source_cleanup(void);
+void tcpconn_source_handoff(void);
+
+/* ---- records (tcpconn_records.c) ---- */
+
+/* An address and port pair, in one order whichever way a frame goes. */
+typedef struct tcpconn_key {
+    guint8  addr[2][16];
+    guint16 port[2];
+    guint8  alen;           /* 4 or 16 */
+} tcpconn_key_t;
+
+struct tcpconn_pair;
+
 /* One connection (lifecycle) on an address and port pair.  Its summary is
  * updated on the first pass; once the capture has been read it is final. */
-/* The endpoints of an address and port pair, by direction: 0 sent the
- * pair's first frame. */
-typedef struct tcpconn_ends {
-    address addr[2];
-    guint32 port[2];
-} tcpconn_ends_t;
-
-typedef struct tcpconn_life {
+typedef struct tcpconn_conn {
     const tc_summary_t *sum;            /* the core's while current, a copy once ended */
+    const struct tcpconn_pair *pair;
     tc_zeek_t    zeek;                  /* Zeek conn_state and history */
-    const tcpconn_ends_t *ends;         /* its pair's */
     guint32      stream;                /* tcp.stream of its first frame */
     guint16      number;                /* 1, 2 ... on this pair */
     guint16      not_judged;            /* its frames whose TCP header was cut short */
-} tcpconn_life_t;
+} tcpconn_conn_t;
 
-/* What is stored for an annotated frame. */
-typedef struct tcpconn_frame {
-    tc_result_t res;
-    const tcpconn_life_t *life;
-} tcpconn_frame_t;
+/* One address and port pair: the core's state and its connections. */
+typedef struct tcpconn_pair {
+    tcpconn_key_t   key;
+    guint8          slot0;              /* key slot of direction 0, the first frame's sender */
+    tc_stream_t     core;
+    gint8           ws[2];              /* TCP's window shift by direction after the last frame */
+    guint8          ws_known;           /* (frames read from their bytes only) */
+    tcpconn_conn_t  first;              /* most pairs carry one connection */
+    tcpconn_conn_t *conn;               /* the current one */
+    wmem_array_t   *conns;              /* all of them in order, once there are two */
+} tcpconn_pair_t;
+
+void tcpconn_records_init(void);
+/* A window read from the bytes, scaled as packet-tcp.c scaled it. */
+void tcpconn_window_from_bytes(tcpconn_hdr_t *h, tcpconn_pair_t *pair, guint8 dir);
+/* First pass: the pair of a header (created if new), and the direction of
+ * the frame in it; NULL for addresses tcpconn cannot key. */
+tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir);
+void tcpconn_pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint32 stream);
+/* Any pass: the connection of a followed frame, NULL if none. */
+const tcpconn_conn_t *tcpconn_conn_of_frame(const packet_info *pinfo);
+/* First pass: a frame of the connection was not judged. */
+void tcpconn_count_not_judged(const packet_info *pinfo);
+/* The address and port of the endpoint in direction dir. */
+void tcpconn_conn_endpoint(const tcpconn_conn_t *conn, unsigned dir, address *addr, guint16 *port);
+/* The stored results of the annotated frames: added in order on the first
+ * pass, found on any. */
+void tcpconn_frames_add(const tc_result_t *res);
+const tc_result_t *tcpconn_frames_find(guint32 frame);
+
+/* ---- drawing ---- */
 
 /* What the "tcpconn" tap gets for each frame of a followed connection. */
 typedef struct tcpconn_tap_data {
-    const tcpconn_life_t *life;
+    const tcpconn_conn_t *conn;
     const tc_result_t *res;     /* NULL when the frame is not annotated */
 } tcpconn_tap_data_t;
 
-/* fr or life may be NULL; final: the whole capture has been read. */
+/* res or conn may be NULL; final: the whole capture has been read; info:
+ * the Info column is being built. */
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-                  const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final);
-gboolean tcpconn_summary_wanted(proto_tree *tree);
+                  const tc_result_t *res, const tcpconn_conn_t *conn, gboolean final, gboolean info);
 /* Who closed actively: "client", "server", "originator", "responder",
  * "both" (FINs crossed), or NULL when nobody sent a FIN. */
 const char *tcpconn_summary_closer(const tc_summary_t *s);
 /* What the retried segment's attempt came to, from the connection summary. */
-const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r);
+const char *tcpconn_retry_outcome(const tcpconn_conn_t *conn, const tc_result_t *r);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
-                          const tcpconn_life_t *life, gboolean final, gboolean wanted);
+                          const tcpconn_conn_t *conn, gboolean final, gboolean wanted);
 void tcpconn_register_stats(void);
 
 void proto_register_tcpconn(void);

@@ -92,26 +92,28 @@ static stat_tap_table_item conns_fields[C_COUNT] = {
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Last frame", "%u" },
 };
 
-static char *endpoint_str(const tcpconn_life_t *life, unsigned d)
+static char *endpoint_str(const tcpconn_conn_t *conn, unsigned d)
 {
-    const tcpconn_ends_t *e = life->ends;
-    char *addr = address_to_str(NULL, &e->addr[d]);
-    char *s = e->addr[d].type == AT_IPv6 ? g_strdup_printf("[%s]:%u", addr, e->port[d])
-                                         : g_strdup_printf("%s:%u", addr, e->port[d]);
+    address a;
+    guint16 port;
+    char *addr, *s;
 
+    tcpconn_conn_endpoint(conn, d, &a, &port);
+    addr = address_to_str(NULL, &a);
+    s = a.type == AT_IPv6 ? g_strdup_printf("[%s]:%u", addr, port) : g_strdup_printf("%s:%u", addr, port);
     wmem_free(NULL, addr);
     return s;
 }
 
-static void conns_fill(stat_tap_table_item_type *row, const tcpconn_life_t *life)
+static void conns_fill(stat_tap_table_item_type *row, const tcpconn_conn_t *conn)
 {
-    const tc_summary_t *s = life->sum;
+    const tc_summary_t *s = conn->sum;
     const char *closer = tcpconn_summary_closer(s);
 
-    row[C_STREAM].value.uint_value = life->stream;
-    row[C_CONN].value.uint_value = life->number;
-    row[C_STATE].value.string_value = tc_zeek_conn_state(&life->zeek);
-    row[C_HISTORY].value.string_value = tc_zeek_history(&life->zeek);
+    row[C_STREAM].value.uint_value = conn->stream;
+    row[C_CONN].value.uint_value = conn->number;
+    row[C_STATE].value.string_value = tc_zeek_conn_state(&conn->zeek);
+    row[C_HISTORY].value.string_value = tc_zeek_history(&conn->zeek);
     row[C_HANDSHAKE].value.string_value = tc_hs_outcome_name(tc_summary_hs_outcome(s));
     row[C_TEARDOWN].value.string_value = tc_td_outcome_name(tc_summary_td_outcome(s));
     row[C_CLOSER].value.string_value = closer ? closer : "";
@@ -123,20 +125,20 @@ static void conns_fill(stat_tap_table_item_type *row, const tcpconn_life_t *life
     row[C_LAST].value.uint_value = s->last_frame;
 }
 
-static void conns_add_row(stat_tap_table *table, GHashTable *map, const tcpconn_life_t *life)
+static void conns_add_row(stat_tap_table *table, GHashTable *map, const tcpconn_conn_t *conn)
 {
     stat_tap_table_item_type row[C_COUNT];
-    unsigned client = life->sum->client == TC_DIR_NONE ? 0 : life->sum->client;
+    unsigned client = conn->sum->client == TC_DIR_NONE ? 0 : conn->sum->client;
     guint index = table->num_elements;
 
     memset(row, 0, sizeof row);
     for (int c = 0; c < C_COUNT; c++)
         row[c].type = conns_fields[c].type;
-    row[C_CLIENT].value.string_value = endpoint_str(life, client);
-    row[C_SERVER].value.string_value = endpoint_str(life, client ^ 1u);
-    conns_fill(row, life);
+    row[C_CLIENT].value.string_value = endpoint_str(conn, client);
+    row[C_SERVER].value.string_value = endpoint_str(conn, client ^ 1u);
+    conns_fill(row, conn);
     stat_tap_init_table_row(table, index, C_COUNT, row);
-    g_hash_table_insert(map, (gpointer)life, GUINT_TO_POINTER(index + 1));
+    g_hash_table_insert(map, (gpointer)conn, GUINT_TO_POINTER(index + 1));
 }
 
 static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
@@ -145,13 +147,13 @@ static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo _U_, epa
     const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
     stat_tap_table *table = first_table(tapdata);
     GHashTable *map = table_map(table);
-    guint index = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->life));
+    guint index = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->conn));
 
     if (!index) {
-        conns_add_row(table, map, td->life);
+        conns_add_row(table, map, td->conn);
         return TAP_PACKET_REDRAW;
     }
-    conns_fill(table->elements[index - 1], td->life);
+    conns_fill(table->elements[index - 1], td->conn);
     return TAP_PACKET_REDRAW;
 }
 
@@ -210,15 +212,15 @@ static tap_packet_status outcomes_packet(void *tapdata, packet_info *pinfo _U_, 
     const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
     stat_tap_table *table = first_table(tapdata);
     GHashTable *map = table_map(table);
-    guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->life));  /* (hs+1) | (td+1) << 8 */
-    guint hs = outcome_row(td->life->sum, 0), tdr = outcome_row(td->life->sum, 1);
+    guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->conn));  /* (hs+1) | (td+1) << 8 */
+    guint hs = outcome_row(td->conn->sum, 0), tdr = outcome_row(td->conn->sum, 1);
     guint now = (hs + 1) | (tdr + 1) << 8;
 
     if (counted == now)
         return TAP_PACKET_DONT_REDRAW;
     outcome_move(table, counted ? (counted & 0xff) - 1 : G_MAXUINT, hs);
     outcome_move(table, counted ? (counted >> 8) - 1 : G_MAXUINT, tdr);
-    g_hash_table_insert(map, (gpointer)td->life, GUINT_TO_POINTER(now));
+    g_hash_table_insert(map, (gpointer)td->conn, GUINT_TO_POINTER(now));
     return TAP_PACKET_REDRAW;
 }
 

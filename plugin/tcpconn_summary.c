@@ -92,9 +92,9 @@ static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
  * likewise; a FIN retry when that FIN was acknowledged.  Otherwise the
  * connection was refused or reset, or the sender gave up (abandoned)
  * before the capture ended. */
-const char *tcpconn_retry_outcome(const tcpconn_life_t *life, const tc_result_t *r)
+const char *tcpconn_retry_outcome(const tcpconn_conn_t *conn, const tc_result_t *r)
 {
-    const tc_summary_t *s = life->sum;
+    const tc_summary_t *s = conn->sum;
 
     if (r->retry_kind == TC_RETRY_FIN) {
         if (s->ep_flags[r->dir] & TC_EP_FIN_ACKED)
@@ -126,27 +126,10 @@ static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_
                                summary_side(s, 1), tc_state_name(s->state[1]));
 }
 
-/* The summary is on every frame, so it is drawn only when someone looks:
- * a tree that is shown (packet details, -V, PDML), or a filter, column or
- * -e that names one of its fields.  proto_field_is_referenced() is an
- * array lookup; building the subtree for nobody cost about 1.4 us a frame. */
-gboolean tcpconn_summary_wanted(proto_tree *tree)
-{
-#define TCPCONN_HF_ADDRESS(x) &hf_tcpconn_##x,
-    const int *const hfs[] = { &proto_tcpconn, TCPCONN_HF_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
-#undef TCPCONN_HF_ADDRESS
-
-    for (size_t i = 0; i < array_length(hfs); i++) {
-        if (proto_field_is_referenced(tree, *hfs[i]))
-            return TRUE;
-    }
-    return FALSE;
-}
-
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
-                          const tcpconn_life_t *life, gboolean final, gboolean wanted)
+                          const tcpconn_conn_t *conn, gboolean final, gboolean wanted)
 {
-    const tc_summary_t *s = life->sum;
+    const tc_summary_t *s = conn->sum;
     tc_hs_outcome_t hso = tc_summary_hs_outcome(s);
     tc_td_outcome_t tdo = tc_summary_td_outcome(s);
     proto_item *it;
@@ -161,16 +144,16 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
                            tc_td_outcome_name(tdo), final ? "whole capture" : "so far (frames up to this one)");
     st = proto_item_add_subtree(it, ett_tcpconn_summary);
     tcpconn_add_bool(st, hf_tcpconn_summary_final, tvb, final);
-    tcpconn_add_uint(st, hf_tcpconn_stream, tvb, life->stream);
-    tcpconn_add_uint(st, hf_tcpconn_lifecycle, tvb, life->number);
-    tcpconn_add_str(st, hf_tcpconn_conn_state, tvb, tc_zeek_conn_state(&life->zeek));
-    tcpconn_add_str(st, hf_tcpconn_history, tvb, tc_zeek_history(&life->zeek));
+    tcpconn_add_uint(st, hf_tcpconn_stream, tvb, conn->stream);
+    tcpconn_add_uint(st, hf_tcpconn_lifecycle, tvb, conn->number);
+    tcpconn_add_str(st, hf_tcpconn_conn_state, tvb, tc_zeek_conn_state(&conn->zeek));
+    tcpconn_add_str(st, hf_tcpconn_history, tvb, tc_zeek_history(&conn->zeek));
     tcpconn_add_str(st, hf_tcpconn_summary_handshake, tvb, tc_hs_outcome_name(hso));
     tcpconn_add_str(st, hf_tcpconn_summary_teardown, tvb, tc_td_outcome_name(tdo));
     draw_closing(st, tvb, s);
     draw_states(st, tvb, s);
     draw_frames(st, tvb, s);
-    if (life->not_judged)
-        proto_item_append_text(tcpconn_add_uint(st, hf_tcpconn_summary_not_judged, tvb, life->not_judged),
+    if (conn->not_judged)
+        proto_item_append_text(tcpconn_add_uint(st, hf_tcpconn_summary_not_judged, tvb, conn->not_judged),
                                " (verdicts stand on incomplete evidence)");
 }

@@ -7,6 +7,11 @@
  */
 #include <epan/packet.h>
 #include <epan/expert.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <epan/proto.h>
+#include <epan/to_str.h>
 #include <wsutil/wmem/wmem.h>
 
 #include "tcpconn_glue.h"
@@ -19,9 +24,13 @@ typedef struct draw_ctx {
     packet_info *pinfo;
     proto_item *top;
     const tc_result_t *r;
-    const tcpconn_life_t *life;     /* may be NULL */
+    const tcpconn_conn_t *conn;     /* may be NULL */
     gboolean final;                 /* the whole capture has been read */
-    wmem_strbuf_t *tags;        /* Info column and headline */
+    gboolean tree;                  /* a tree is built: items and expert infos */
+    gboolean info;                  /* the Info column is being built */
+    gboolean tagging;               /* someone reads the tags: Info column, headline */
+    size_t tags_len;
+    char tags[256];
 } draw_ctx_t;
 
 /* ---- generated items ---- */
@@ -48,33 +57,58 @@ static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
     return tcpconn_add_ns(t, hf, c->tvb, ns);
 }
 
+static void tag_put(draw_ctx_t *c, const char *str, size_t n)
+{
+    size_t room = sizeof c->tags - 1 - c->tags_len;
+
+    if (n > room)
+        n = room;
+    memcpy(c->tags + c->tags_len, str, n);
+    c->tags_len += n;
+    c->tags[c->tags_len] = '\0';
+}
+
+/* One tag, "[...]", appended to the frame's tags.  Tags are made for every
+ * annotated frame of a listed capture, so they are formatted here, by
+ * hand: %s and %u only. */
 static void tag(draw_ctx_t *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 static void tag(draw_ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
+    char num[12];
+    const char *p = fmt, *pct;
 
-    if (wmem_strbuf_get_len(c->tags))
-        wmem_strbuf_append_c(c->tags, ' ');
-    wmem_strbuf_append_c(c->tags, '[');
+    if (!c->tagging)
+        return;
+    if (c->tags_len)
+        tag_put(c, " [", 2);
+    else
+        tag_put(c, "[", 1);
     va_start(ap, fmt);
-    wmem_strbuf_append_vprintf(c->tags, fmt, ap);
+    while ((pct = strchr(p, '%')) != NULL) {
+        const char *arg;
+
+        tag_put(c, p, (size_t)(pct - p));
+        if (pct[1] == 'u') {
+            guint32_to_str_buf(va_arg(ap, unsigned), num, sizeof num);
+            arg = num;
+        } else {
+            arg = va_arg(ap, const char *);
+        }
+        tag_put(c, arg, strlen(arg));
+        p = pct + 2;
+    }
     va_end(ap);
-    wmem_strbuf_append_c(c->tags, ']');
+    tag_put(c, p, strlen(p));
+    tag_put(c, "]", 1);
 }
 
-static void expert(draw_ctx_t *c, tc_event_t ev, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
-
-static void expert(draw_ctx_t *c, tc_event_t ev, const char *fmt, ...)
-{
-    va_list ap;
-    char *msg;
-
-    va_start(ap, fmt);
-    msg = wmem_strdup_vprintf(c->pinfo->pool, fmt, ap);
-    va_end(ap);
-    expert_add_info_format(c->pinfo, c->top, &ei_tcpconn[ev], "%s", msg);
-}
+/* An expert info, formatted once, only where a tree is built. */
+#define expert(c, ev, ...) do { \
+        if ((c)->tree) \
+            expert_add_info_format((c)->pinfo, (c)->top, &ei_tcpconn[ev], __VA_ARGS__); \
+    } while (0)
 
 static gboolean has(const tc_result_t *r, tc_event_t ev)
 {
@@ -104,7 +138,7 @@ static void draw_states(draw_ctx_t *c, proto_tree *t)
 {
     const tc_result_t *r = c->r;
 
-    if (r->events == TC_EV_BIT(TC_EV_NOT_JUDGED))
+    if (!c->tree || r->events == TC_EV_BIT(TC_EV_NOT_JUDGED))
         return;
     add_str(c, t, hf_tcpconn_role, tc_role_name(r->role));
     if (r->client != TC_DIR_NONE) {
@@ -133,6 +167,12 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
 
     if (!r->hs_step)
         return;
+    tag(c, "Handshake %u/%u%s%s%s", r->hs_step, total,
+        r->hs_check == TC_CHECK_BAD ? " invalid" : "",
+        has(r, TC_EV_HS_SIMULTANEOUS) ? " simultaneous" : "",
+        complete ? " complete" : "");
+    if (!c->tree)
+        return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_handshake, c->tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
                            hs_segment_name(r), tc_hs_kind_name(r->hs_kind),
@@ -143,16 +183,12 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
     if (r->hs_check != TC_CHECK_NONE)
         add_bool(c, ht, hf_tcpconn_handshake_valid, r->hs_check == TC_CHECK_OK);
     add_bool(c, ht, hf_tcpconn_handshake_complete, complete);
-    if (r->syn_synack_ns >= 0)
-        add_ns(c, ht, hf_tcpconn_handshake_syn_to_synack, r->syn_synack_ns);
-    if (r->synack_ack_ns >= 0)
-        add_ns(c, ht, hf_tcpconn_handshake_synack_to_ack, r->synack_ack_ns);
+    if (tc_result_syn_to_synack_ns(r) >= 0)
+        add_ns(c, ht, hf_tcpconn_handshake_syn_to_synack, tc_result_syn_to_synack_ns(r));
+    if (tc_result_synack_to_ack_ns(r) >= 0)
+        add_ns(c, ht, hf_tcpconn_handshake_synack_to_ack, tc_result_synack_to_ack_ns(r));
     if (r->hs_syn_retries)
         add_uint(c, ht, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
-    tag(c, "Handshake %u/%u%s%s%s", r->hs_step, total,
-        r->hs_check == TC_CHECK_BAD ? " invalid" : "",
-        has(r, TC_EV_HS_SIMULTANEOUS) ? " simultaneous" : "",
-        complete ? " complete" : "");
     expert(c, TC_EV_HS_STEP, "Handshake step %u/%u: %s (%s)%s", r->hs_step, total,
            hs_segment_name(r), tc_hs_kind_name(r->hs_kind),
            r->hs_check == TC_CHECK_BAD ? ", not valid" : complete ? ", complete" : "");
@@ -200,15 +236,24 @@ static void teardown_step_text(draw_ctx_t *c, proto_item *it)
     const tc_result_t *r = c->r;
     guint total = tc_td_total(r->td_kind);
     const char *seg = td_segment_name(r);
-    char *step = total ? wmem_strdup_printf(c->pinfo->pool, "%u/%u", r->td_step, total)
-                       : wmem_strdup_printf(c->pinfo->pool, "%u", r->td_step);
+    const char *crossed = has(r, TC_EV_TD_SIMULTANEOUS) ? ", FINs crossed" : "";
+    const char *closed = (r->flags & TC_R_TD_COMPLETE) ? ", closed" : "";
+    char step[16];
 
+    if (total)
+        tag(c, "Teardown %u/%u %s%s%s", (guint)r->td_step, total, seg, crossed, closed);
+    else
+        tag(c, "Teardown %u %s%s%s", (guint)r->td_step, seg, crossed, closed);
+    if (!c->tree)
+        return;
+    if (total)
+        snprintf(step, sizeof step, "%u/%u", (guint)r->td_step, total);
+    else
+        snprintf(step, sizeof step, "%u", (guint)r->td_step);
     if (total)
         proto_item_append_text(it, ": step %s, %s (%s)", step, seg, tc_td_kind_name(r->td_kind));
     else
         proto_item_append_text(it, ": step %s, %s (kind decided by the next step)", step, seg);
-    tag(c, "Teardown %s %s%s%s", step, seg, has(r, TC_EV_TD_SIMULTANEOUS) ? ", FINs crossed" : "",
-        (r->flags & TC_R_TD_COMPLETE) ? ", closed" : "");
     expert(c, TC_EV_TD_STEP, "Teardown step %s: %s by the %s%s", step, seg, side_name(r, r->dir),
            (r->flags & TC_R_TD_COMPLETE) ? ", both FINs acknowledged" : "");
 }
@@ -220,8 +265,9 @@ static void draw_teardown(draw_ctx_t *c, proto_tree *t)
 
     if (!r->td_step && (!r->td_kind || r->td_kind == TC_TD_RESET))
         return;
-    it = gen(proto_tree_add_item(t, hf_tcpconn_teardown, c->tvb, 0, 0, ENC_NA));
-    draw_teardown_fields(c, proto_item_add_subtree(it, ett_tcpconn_teardown));
+    it = c->tree ? gen(proto_tree_add_item(t, hf_tcpconn_teardown, c->tvb, 0, 0, ENC_NA)) : NULL;
+    if (c->tree)
+        draw_teardown_fields(c, proto_item_add_subtree(it, ett_tcpconn_teardown));
     if (r->td_step)
         teardown_step_text(c, it);
     else
@@ -245,9 +291,12 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     proto_item *it;
     proto_tree *rt;
 
-    if (!r->rst_kind || r->rst_kind >= TC_RST_COUNT)
+    if (!r->rst_kind)
         return;
     by = r->client == TC_DIR_NONE ? tc_role_name(r->role) : side_name(r, r->dir);
+    tag(c, "%s by %s", label[r->rst_kind], by);
+    if (!c->tree)
+        return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": %s by the %s", tc_rst_kind_name(r->rst_kind), by);
     rt = proto_item_add_subtree(it, ett_tcpconn_rst);
@@ -257,7 +306,6 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
         add_str(c, rt, hf_tcpconn_teardown_kind, tc_td_kind_name(r->td_kind));
     if (r->hs_syn_retries)
         add_uint(c, rt, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
-    tag(c, "%s by %s", label[r->rst_kind], by);
     expert(c, ev[r->rst_kind], "%s (RST by the %s)", tc_event_summary(ev[r->rst_kind]), by);
 }
 
@@ -269,10 +317,10 @@ static const char *retry_text(draw_ctx_t *c)
     const char *of = r->retry_of ? wmem_strdup_printf(c->pinfo->pool, "of frame %u", r->retry_of)
                                  : "of a segment not captured";
 
-    if (r->retry_interval_ns < 0)
+    if (tc_result_retry_interval_ns(r) < 0)
         return wmem_strdup_printf(c->pinfo->pool, "retry %u %s", r->retry_count, of);
     return wmem_strdup_printf(c->pinfo->pool, "retry %u %s, %.3f s after the previous attempt",
-                              r->retry_count, of, (double)r->retry_interval_ns / 1e9);
+                              r->retry_count, of, (double)tc_result_retry_interval_ns(r) / 1e9);
 }
 
 static void draw_retry(draw_ctx_t *c, proto_tree *t)
@@ -283,34 +331,39 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
     };
     const tc_result_t *r = c->r;
     const char *what = tc_retry_kind_name(r->retry_kind);
-    const char *text;
-    proto_item *it;
-    proto_tree *rt;
+    gint64 interval = tc_result_retry_interval_ns(r);
 
-    if (!r->retry_count || r->retry_kind >= TC_RETRY_COUNT)
+    if (!r->retry_count)
         return;
-    text = retry_text(c);
-    it = add_uint(c, t, hf_tcpconn_retry, r->retry_count);
-    proto_item_append_text(it, " (%s: %s)", what, text);
-    rt = proto_item_add_subtree(it, ett_tcpconn_retry);
-    add_str(c, rt, hf_tcpconn_retry_segment, what);
-    if (r->retry_of)
-        add_uint(c, rt, hf_tcpconn_retry_of, r->retry_of);
-    if (r->retry_interval_ns >= 0)
-        add_ns(c, rt, hf_tcpconn_retry_interval, r->retry_interval_ns);
-    if (r->flags & TC_R_BACKOFF)
-        gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
-    if (r->retry_pattern)
-        add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
-    if (c->life)
-        add_str(c, rt, hf_tcpconn_retry_outcome, c->final ? tcpconn_retry_outcome(c->life, r) : "pending");
-    if (r->retry_interval_ns >= 0)
-        tag(c, "%s retry %u +%.3fs", what, r->retry_count, (double)r->retry_interval_ns / 1e9);
-    else
+    if (interval >= 0) {
+        char secs[32];
+
+        snprintf(secs, sizeof secs, "+%.3fs", (double)interval / 1e9);
+        tag(c, "%s retry %u %s", what, r->retry_count, secs);
+    } else
         tag(c, "%s retry %u", what, r->retry_count);
-    expert(c, ev[r->retry_kind], "%s retransmitted: %s%s%s", what, text,
-           r->retry_pattern ? ", pattern so far: " : "",
-           r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
+    if (c->tree) {
+        const char *text = retry_text(c);
+        proto_item *it = add_uint(c, t, hf_tcpconn_retry, r->retry_count);
+        proto_tree *rt;
+
+        proto_item_append_text(it, " (%s: %s)", what, text);
+        rt = proto_item_add_subtree(it, ett_tcpconn_retry);
+        add_str(c, rt, hf_tcpconn_retry_segment, what);
+        if (r->retry_of)
+            add_uint(c, rt, hf_tcpconn_retry_of, r->retry_of);
+        if (interval >= 0)
+            add_ns(c, rt, hf_tcpconn_retry_interval, interval);
+        if (r->flags & TC_R_BACKOFF)
+            gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
+        if (r->retry_pattern)
+            add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
+        if (c->conn)
+            add_str(c, rt, hf_tcpconn_retry_outcome, c->final ? tcpconn_retry_outcome(c->conn, r) : "pending");
+        expert(c, ev[r->retry_kind], "%s retransmitted: %s%s%s", what, text,
+               r->retry_pattern ? ", pattern so far: " : "",
+               r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
+    }
 }
 
 /* Events not drawn by a part above: an expert info each, a tag for notes
@@ -331,19 +384,21 @@ static void draw_events(draw_ctx_t *c, proto_tree *t)
 {
     const tc_result_t *r = c->r;
 
-    for (guint e = 0; e < TC_EV_COUNT; e++) {
-        if (!(r->events & TC_EV_BIT(e)))
-            continue;
-        add_str(c, t, hf_tcpconn_event, tc_event_name(e));
+    for (guint64 left = r->events; left; left &= left - 1) {
+        guint e = (guint)__builtin_ctzll(left);
+
+        if (c->tree)
+            add_str(c, t, hf_tcpconn_event, tc_event_name(e));
         if (drawn_by_part((tc_event_t)e))
             continue;
         if (e == TC_EV_PORT_REUSE)
-            tag(c, "New connection %u on this pair", r->lifecycle);
+            tag(c, "New connection %u on this pair", c->conn ? c->conn->number : 0u);
         else if (e == TC_EV_HS_NOT_SEEN)
             tag(c, "Handshake not seen");
         else if (e != TC_EV_HS_SIMULTANEOUS && e != TC_EV_TD_SIMULTANEOUS)
             tag(c, "%s", tc_event_name(e));
-        expert(c, (tc_event_t)e, "%s", tc_event_summary(e));
+        if (c->tree)
+            expert_add_info(c->pinfo, c->top, &ei_tcpconn[e]);
     }
 }
 
@@ -357,31 +412,63 @@ static void draw_frame(draw_ctx_t *c, proto_tree *t)
     draw_events(c, t);
 }
 
+/* The summary is on every frame, so it is drawn only when someone looks:
+ * a tree that is shown (packet details, -V, -T fields, PDML), or a filter
+ * or column that names one of its fields.  Asked once per frame, and only
+ * when a tree is built and something of tcpconn is referenced. */
+static gboolean summary_wanted(proto_tree *tree)
+{
+#define TCPCONN_HF_ADDRESS(x) &hf_tcpconn_##x,
+    static const int *const hfs[] = { TCPCONN_HF_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
+#undef TCPCONN_HF_ADDRESS
+
+    if (!proto_field_is_referenced(tree, proto_tcpconn))
+        return FALSE;
+    if (PTREE_DATA(tree)->visible)
+        return TRUE;
+    for (size_t i = 0; i < array_length(hfs); i++) {
+        if (proto_registrar_get_nth((guint)*hfs[i])->ref_type != HF_REF_TYPE_NONE)
+            return TRUE;    /* named by a filter, a column or -e */
+    }
+    return FALSE;
+}
+
+static void put_tags(draw_ctx_t *c, proto_tree *t)
+{
+    if (!c->tags_len)
+        return;
+    if (c->tree) {
+        proto_item_set_hidden(add_str(c, t, hf_tcpconn_info, c->tags));
+        proto_item_append_text(c->top, ", %s", c->tags);
+    }
+    if (tcpconn_info_tags && c->info)
+        col_append_sep_str(c->pinfo->cinfo, COL_INFO, " ", c->tags);
+}
+
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
-                  const tcpconn_frame_t *fr, const tcpconn_life_t *life, gboolean final)
+                  const tc_result_t *res, const tcpconn_conn_t *conn, gboolean final, gboolean info)
 {
     draw_ctx_t c;
     proto_tree *t;
-    gboolean wanted = life && tcpconn_summary_wanted(tree);
+    gboolean wanted = conn && tree && summary_wanted(tree);
 
-    if (!fr && !wanted && !(life && final))
+    if (!res && !wanted && !(conn && final && tree))
         return;     /* nothing to show on this frame */
     c.tvb = tvb;
     c.pinfo = pinfo;
-    c.r = fr ? &fr->res : NULL;
-    c.life = life;
+    c.r = res;
+    c.conn = conn;
     c.final = final;
-    c.tags = wmem_strbuf_new(pinfo->pool, "");
-    c.top = proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA);
-    t = proto_item_add_subtree(c.top, ett_tcpconn);
-    if (fr)
+    c.tree = tree != NULL;
+    c.info = info;
+    c.tagging = tree || (tcpconn_info_tags && info);
+    c.tags_len = 0;
+    c.tags[0] = '\0';
+    c.top = tree ? proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA) : NULL;
+    t = tree ? proto_item_add_subtree(c.top, ett_tcpconn) : NULL;
+    if (res)
         draw_frame(&c, t);
-    if (life)
-        tcpconn_draw_summary(tvb, pinfo, t, c.top, life, final, wanted);
-    if (wmem_strbuf_get_len(c.tags)) {
-        proto_item_set_hidden(add_str(&c, t, hf_tcpconn_info, wmem_strbuf_get_str(c.tags)));
-        proto_item_append_text(c.top, ", %s", wmem_strbuf_get_str(c.tags));
-        if (tcpconn_info_tags)
-            col_append_sep_str(pinfo->cinfo, COL_INFO, " ", wmem_strbuf_get_str(c.tags));
-    }
+    if (conn && tree)
+        tcpconn_draw_summary(tvb, pinfo, t, c.top, conn, final, wanted);
+    put_tags(&c, t);
 }

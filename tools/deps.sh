@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# deps.sh -- installs, with apt-get, what tcpconn needs to build, test and
-# make captures on Debian 12.  Does nothing when everything is there.
+# deps.sh -- installs, with apt-get, what tcpconn needs to build, test,
+# make captures and benchmark on Debian 12.  Does nothing when everything is there.
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 
@@ -11,6 +11,7 @@ packages=(
     python3                                # capture scenarios and crafted captures
     file                                   # the Debian package: CPack finds its shared-library dependencies
     iproute2 nftables tcpdump ethtool      # real captures in network namespaces
+    time valgrind                          # tests/perf: /usr/bin/time (bench.sh), callgrind (profile.sh)
 )
 
 missing=()

@@ -51,10 +51,10 @@ static void render_handshake(char *buf, size_t size, const tc_result_t *r)
     if (r->hs_step)
         put(buf, size, "hs=%u/%s%s%s", r->hs_step, tc_hs_kind_name(r->hs_kind),
             check[r->hs_check], (r->flags & TC_R_HS_COMPLETE) ? " complete" : "");
-    if (r->syn_synack_ns >= 0)
-        put(buf, size, "t1=%.3f", (double)r->syn_synack_ns / 1e9);
-    if (r->synack_ack_ns >= 0)
-        put(buf, size, "t2=%.3f", (double)r->synack_ack_ns / 1e9);
+    if (tc_result_syn_to_synack_ns(r) >= 0)
+        put(buf, size, "t1=%.3f", (double)tc_result_syn_to_synack_ns(r) / 1e9);
+    if (tc_result_synack_to_ack_ns(r) >= 0)
+        put(buf, size, "t2=%.3f", (double)tc_result_synack_to_ack_ns(r) / 1e9);
     if (r->hs_syn_retries)
         put(buf, size, "syn_retries=%u", r->hs_syn_retries);
 }
@@ -91,15 +91,15 @@ static void render_retry(char *buf, size_t size, const tc_result_t *r)
         put(buf, size, "retry=%s#%u of=%u", tc_retry_kind_name(r->retry_kind), r->retry_count, r->retry_of);
     else
         put(buf, size, "retry=%s#%u of=?", tc_retry_kind_name(r->retry_kind), r->retry_count);
-    if (r->retry_interval_ns >= 0)
-        put(buf, size, "iv=%.2f", (double)r->retry_interval_ns / 1e9);
+    if (tc_result_retry_interval_ns(r) >= 0)
+        put(buf, size, "iv=%.2f", (double)tc_result_retry_interval_ns(r) / 1e9);
     if (r->flags & TC_R_BACKOFF)
         put(buf, size, "x=%.2f", r->retry_backoff);
     if (r->retry_pattern)
         put(buf, size, "pat=%s", tc_pattern_name(r->retry_pattern));
 }
 
-static void render_result(char *buf, size_t size, const tc_result_t *r)
+static void render_result(char *buf, size_t size, const tc_result_t *r, unsigned lifecycle)
 {
     buf[0] = '\0';
     if (!tc_result_annotated(r)) {
@@ -107,7 +107,7 @@ static void render_result(char *buf, size_t size, const tc_result_t *r)
         return;
     }
     if (r->flags & TC_R_NEW_LIFE)
-        put(buf, size, "new life=%u", r->lifecycle);
+        put(buf, size, "new life=%u", lifecycle);
     render_handshake(buf, size, r);
     render_teardown(buf, size, r);
     render_retry(buf, size, r);
@@ -159,7 +159,7 @@ static int run(const scenario_t *sc)
         char got[1024];
 
         tc_step(&st, &seg, &res, &ended);
-        render_result(got, sizeof got, &res);
+        render_result(got, sizeof got, &res, st.lifecycle);
         if (strcmp(got, row->expect) != 0) {
             printf("%s: frame %zu\n  expected: %s\n  got:      %s\n", sc->name, i + 1, row->expect, got);
             failures++;

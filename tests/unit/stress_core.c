@@ -116,7 +116,7 @@ static void check_result(unsigned long seq_no, const tc_segment_t *seg, const tc
     CHECK((r->retry_count == 0) == (r->retry_kind == TC_RETRY_NONE), "retry count and kind disagree");
     /* retry_of 0: the original was not captured */
     CHECK(!r->retry_count || r->retry_of < seg->frame, "retry of frame %u", r->retry_of);
-    CHECK(!r->retry_count || r->retry_of || r->retry_interval_ns < 0 || r->retry_count > 1,
+    CHECK(!r->retry_count || r->retry_of || tc_result_retry_interval_ns(r) < 0 || r->retry_count > 1,
           "first retry of an uncaptured original claims an interval");
     CHECK(r->dir == seg->dir, "direction");
     CHECK(!(r->flags & TC_R_HS_COMPLETE) || r->hs_step == tc_hs_total(r->hs_kind),
@@ -134,7 +134,7 @@ static int same_result(const tc_result_t *a, const tc_result_t *b)
     return a->events == b->events && a->hs_step == b->hs_step && a->td_step == b->td_step
         && a->hs_kind == b->hs_kind && a->td_kind == b->td_kind && a->rst_kind == b->rst_kind
         && a->after[0] == b->after[0] && a->after[1] == b->after[1] && a->retry_count == b->retry_count
-        && a->flags == b->flags && a->lifecycle == b->lifecycle;
+        && a->flags == b->flags && a->time_ns == b->time_ns && a->frame == b->frame;
 }
 
 static void run_sequence(unsigned long seq_no, const tc_segment_t *segs, size_t n)

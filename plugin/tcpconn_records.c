@@ -1,0 +1,237 @@
+/* tcpconn_records.c
+ * What the glue keeps in file scope: one record per address and port pair
+ * (the core's state and the connections on the pair), and the results of
+ * the annotated frames.
+ *
+ * Memory is per connection, not per frame: a frame that carries nothing
+ * costs nothing, an annotated one only its packed result in one
+ * frame-ordered store (no per-frame proto_data).  The first pass sees
+ * frames in order, so the store is sorted; later passes look a frame up by
+ * halves, or at once when they too go in order.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+
+#include <epan/packet.h>
+#include <wsutil/wmem/wmem.h>
+
+#include "tcpconn_glue.h"
+
+/* ---- pairs ---- */
+
+static wmem_map_t *pairs;
+
+static guint key_hash(gconstpointer k)
+{
+    const tcpconn_key_t *key = (const tcpconn_key_t *)k;
+    guint32 w[2];
+    guint hash = (guint)key->port[0] * 65599u + key->port[1];
+
+    for (guint i = 0; i < key->alen; i += 4) {
+        memcpy(w, &key->addr[0][i], 4);
+        memcpy(&w[1], &key->addr[1][i], 4);
+        hash = (hash ^ w[0]) * 0x9e3779b1u;
+        hash = (hash ^ w[1]) * 0x85ebca77u;
+    }
+    return hash ^ (hash >> 15);
+}
+
+static gboolean key_equal(gconstpointer x, gconstpointer y)
+{
+    return memcmp(x, y, sizeof(tcpconn_key_t)) == 0;
+}
+
+/* The key names the pair in one order whichever way the frame goes; *slot
+ * is the sender's place in it. */
+static void key_make(tcpconn_key_t *key, const address *src, const address *dst,
+                     guint16 sport, guint16 dport, guint *slot)
+{
+    int order;
+
+    memset(key, 0, sizeof *key);
+    key->alen = (guint8)src->len;
+    order = memcmp(src->data, dst->data, src->len);
+    *slot = (order > 0 || (order == 0 && sport > dport)) ? 1 : 0;
+    memcpy(key->addr[*slot], src->data, src->len);
+    memcpy(key->addr[*slot ^ 1u], dst->data, dst->len);
+    key->port[*slot] = sport;
+    key->port[*slot ^ 1u] = dport;
+}
+
+static gboolean key_from_addresses(tcpconn_key_t *key, const address *src, const address *dst,
+                                   guint32 sport, guint32 dport, guint *slot)
+{
+    if (src->type != dst->type || src->len != dst->len || (src->len != 4 && src->len != 16))
+        return FALSE;
+    key_make(key, src, dst, (guint16)sport, (guint16)dport, slot);
+    return TRUE;
+}
+
+static void conn_init(tcpconn_conn_t *conn, tcpconn_pair_t *pair, guint32 stream)
+{
+    memset(conn, 0, sizeof *conn);
+    tc_zeek_init(&conn->zeek);
+    conn->sum = &pair->core.sum;
+    conn->pair = pair;
+    conn->number = pair->core.lifecycle;
+    conn->stream = stream;
+}
+
+tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
+{
+    tcpconn_key_t key;
+    tcpconn_pair_t *pair;
+    guint slot;
+
+    if (!key_from_addresses(&key, &h->src, &h->dst, h->sport, h->dport, &slot))
+        return NULL;
+    pair = (tcpconn_pair_t *)wmem_map_lookup(pairs, &key);
+    if (!pair) {
+        pair = wmem_new0(wmem_file_scope(), tcpconn_pair_t);
+        pair->key = key;
+        pair->slot0 = (guint8)slot;   /* direction 0 sent the pair's first frame */
+        tc_stream_init(&pair->core);
+        conn_init(&pair->first, pair, h->stream);
+        pair->conn = &pair->first;
+        wmem_map_insert(pairs, &pair->key, pair);
+    }
+    *dir = (guint8)(slot ^ pair->slot0);
+    return pair;
+}
+
+/* The pair's current connection ended as a new one began: it keeps a copy
+ * of its summary, the new one follows the core's. */
+void tcpconn_pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint32 stream)
+{
+    tc_summary_t *copy = wmem_new(wmem_file_scope(), tc_summary_t);
+    tcpconn_conn_t *conn = wmem_new(wmem_file_scope(), tcpconn_conn_t);
+
+    *copy = *ended;
+    pair->conn->sum = copy;
+    if (!pair->conns) {
+        pair->conns = wmem_array_new(wmem_file_scope(), sizeof(tcpconn_conn_t *));
+        wmem_array_append_one(pair->conns, pair->conn);
+    }
+    conn_init(conn, pair, stream);
+    pair->conn = conn;
+    wmem_array_append_one(pair->conns, conn);
+}
+
+/* The connection a frame belongs to: the latest one that began at or
+ * before it (none for a frame before the pair's first, such as a header
+ * cut short).  Most pairs carry one; a pair reused many times is searched
+ * by halves. */
+static const tcpconn_conn_t *conn_at(const tcpconn_pair_t *pair, guint32 num)
+{
+    guint lo = 0, hi;
+
+    if (num < pair->first.sum->first_frame)
+        return NULL;
+    if (!pair->conns)
+        return pair->conn;
+    hi = wmem_array_get_count(pair->conns);
+    while (hi - lo > 1) {      /* invariant: conns[lo] began at or before num, or lo == 0 */
+        guint mid = lo + (hi - lo) / 2;
+        const tcpconn_conn_t *c = *(const tcpconn_conn_t **)wmem_array_index(pair->conns, mid);
+
+        if (c->sum->first_frame <= num)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return *(const tcpconn_conn_t **)wmem_array_index(pair->conns, lo);
+}
+
+/* On any pass: the frame's connection, from its addresses and ports
+ * (those of its one TCP layer, which the first pass made sure of). */
+const tcpconn_conn_t *tcpconn_conn_of_frame(const packet_info *pinfo)
+{
+    tcpconn_key_t key;
+    const tcpconn_pair_t *pair;
+    guint slot;
+
+    if (pinfo->ptype != PT_TCP
+        || !key_from_addresses(&key, &pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport, &slot))
+        return NULL;
+    pair = (const tcpconn_pair_t *)wmem_map_lookup(pairs, &key);
+    return pair ? conn_at(pair, pinfo->num) : NULL;
+}
+
+void tcpconn_count_not_judged(const packet_info *pinfo)
+{
+    tcpconn_conn_t *conn = (tcpconn_conn_t *)tcpconn_conn_of_frame(pinfo);
+
+    if (conn && conn->not_judged < G_MAXUINT16)
+        conn->not_judged++;
+}
+
+void tcpconn_conn_endpoint(const tcpconn_conn_t *conn, unsigned dir, address *addr, guint16 *port)
+{
+    const tcpconn_key_t *key = &conn->pair->key;
+    unsigned slot = (dir ^ conn->pair->slot0) & 1u;
+
+    set_address(addr, key->alen == 4 ? AT_IPv4 : AT_IPv6, key->alen, key->addr[slot]);
+    *port = key->port[slot];
+}
+
+/* ---- annotated frames, in frame order ---- */
+
+#define CHUNK 256u
+
+static wmem_array_t *chunks;    /* tc_result_t[CHUNK] each */
+static guint stored;
+static guint cursor;            /* the latest found, for passes in order */
+
+static const tc_result_t *frame_at(guint i)
+{
+    return &(*(tc_result_t **)wmem_array_index(chunks, i / CHUNK))[i % CHUNK];
+}
+
+void tcpconn_frames_add(const tc_result_t *res)
+{
+    tc_result_t *chunk;
+
+    if (stored && frame_at(stored - 1)->frame >= res->frame)
+        return;                 /* not in order: only a first pass adds */
+    if (stored % CHUNK == 0) {
+        chunk = wmem_alloc_array(wmem_file_scope(), tc_result_t, CHUNK);
+        wmem_array_append_one(chunks, chunk);
+    }
+    chunk = *(tc_result_t **)wmem_array_index(chunks, stored / CHUNK);
+    chunk[stored % CHUNK] = *res;
+    stored++;
+}
+
+const tc_result_t *tcpconn_frames_find(guint32 frame)
+{
+    guint lo = 0, hi = stored;
+
+    if (cursor < stored && frame_at(cursor)->frame == frame)
+        return frame_at(cursor);
+    if (cursor + 1 < stored && frame_at(cursor + 1)->frame == frame)
+        return frame_at(++cursor);
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        guint32 f = frame_at(mid)->frame;
+
+        if (f == frame) {
+            cursor = mid;
+            return frame_at(mid);
+        }
+        if (f < frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* ---- life of the records: one file ---- */
+
+void tcpconn_records_init(void)
+{
+    pairs = wmem_map_new(wmem_file_scope(), key_hash, key_equal);
+    chunks = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t *));
+    stored = cursor = 0;
+}
