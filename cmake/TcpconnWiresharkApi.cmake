@@ -7,7 +7,7 @@ include(CheckCSourceCompiles)
 function(tcpconn_probe_wireshark_api)
   get_target_property(ws_includes epan INTERFACE_INCLUDE_DIRECTORIES)
   set(CMAKE_REQUIRED_INCLUDES ${ws_includes})
-  set(CMAKE_REQUIRED_FLAGS "-Werror=incompatible-pointer-types")
+  set(CMAKE_REQUIRED_FLAGS "-Werror=incompatible-pointer-types -Werror=implicit-function-declaration")
   set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)   # compile only: nothing to link
 
   # prefs_register_bool_preference() takes gboolean * in 4.0 and bool * in 4.4.
@@ -32,7 +32,16 @@ function(tcpconn_probe_wireshark_api)
     #include <wsutil/plugins.h>
     int main(void) { return (int)WS_PLUGIN_DESC_DISSECTOR; }" TCPCONN_HAVE_PLUGIN_DESCRIBE)
 
-  foreach(probe TCPCONN_PREFS_BOOL_IS_C99 TCPCONN_FVALUE_IS_POINTER TCPCONN_HAVE_PLUGIN_DESCRIBE)
+  # 4.6 drops get_data_source_tvb_by_name(): a data source is found by its
+  # name, then gives its tvb.
+  check_c_source_compiles("
+    #include <epan/packet.h>
+    tvbuff_t *probe(packet_info *p);
+    tvbuff_t *probe(packet_info *p) { return get_data_source_tvb_by_name(p, \"x\"); }
+    int main(void) { return 0; }" TCPCONN_HAVE_DATA_SOURCE_TVB_BY_NAME)
+
+  foreach(probe TCPCONN_PREFS_BOOL_IS_C99 TCPCONN_FVALUE_IS_POINTER TCPCONN_HAVE_PLUGIN_DESCRIBE
+                TCPCONN_HAVE_DATA_SOURCE_TVB_BY_NAME)
     if(${probe})
       target_compile_definitions(tcpconn PRIVATE ${probe}=1)
     endif()

@@ -29,6 +29,19 @@
 #define TCPCONN_HAVE_PLUGIN_DESCRIBE 0
 #endif
 
+/* get_data_source_tvb_by_name() is gone in 4.6, where a data source is
+ * found by its name and then gives its tvb. */
+#ifndef TCPCONN_HAVE_DATA_SOURCE_TVB_BY_NAME
+#include <epan/packet.h>
+static inline tvbuff_t *tcpconn_data_source_tvb_by_name(packet_info *pinfo, const char *name)
+{
+    struct data_source *src = get_data_source_by_name(pinfo, name);
+
+    return src ? get_data_source_tvb(src) : NULL;
+}
+#define get_data_source_tvb_by_name tcpconn_data_source_tvb_by_name
+#endif
+
 /* Boolean preferences: gboolean in 4.0, C99 bool in 4.4. */
 #ifdef TCPCONN_PREFS_BOOL_IS_C99
 #include <stdbool.h>
