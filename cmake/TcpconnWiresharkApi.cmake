@@ -3,6 +3,7 @@
 # from the version number.  Each probe that succeeds defines a macro for the
 # plugin, read by plugin/tcpconn_compat.h.
 include(CheckCSourceCompiles)
+include(CheckIncludeFile)
 
 function(tcpconn_probe_wireshark_api)
   get_target_property(ws_includes epan INTERFACE_INCLUDE_DIRECTORIES)
@@ -46,4 +47,18 @@ function(tcpconn_probe_wireshark_api)
       target_compile_definitions(tcpconn PRIVATE ${probe}=1)
     endif()
   endforeach()
+
+  # epan/sequence_analysis.h (flow graphs): not installed by the 4.0
+  # development package; plugin/tcpconn_compat.h declares what is needed
+  # where it is missing.
+  unset(CMAKE_REQUIRED_FLAGS)
+  check_include_file(epan/sequence_analysis.h TCPCONN_HAVE_SEQUENCE_ANALYSIS_H)
+  if(TCPCONN_HAVE_SEQUENCE_ANALYSIS_H)
+    target_compile_definitions(tcpconn PRIVATE TCPCONN_HAVE_SEQUENCE_ANALYSIS_H=1)
+    message(STATUS "tcpconn: flow graph from the installed epan/sequence_analysis.h")
+  elseif(Wireshark_VERSION VERSION_LESS 4.4)
+    message(STATUS "tcpconn: flow graph from the 4.0/4.2 declarations in tcpconn_compat.h")
+  else()
+    message(STATUS "tcpconn: no epan/sequence_analysis.h for Wireshark ${Wireshark_VERSION}: no flow graph")
+  endif()
 endfunction()

@@ -25,8 +25,9 @@
 
 int proto_tcpconn = -1;
 
-#define TCPCONN_HF_DEFINE(x) int hf_tcpconn_##x = -1;
-TCPCONN_HF_LIST(TCPCONN_HF_DEFINE)
+#define TCPCONN_HF_DEFINE(var, abbrev, type, name, desc) int hf_tcpconn_##var = -1;
+TC_FIELD_FRAME_LIST(TCPCONN_HF_DEFINE)
+TC_FIELD_SUMMARY_LIST(TCPCONN_HF_DEFINE)
 
 gint ett_tcpconn = -1;
 gint ett_tcpconn_handshake = -1;
@@ -138,6 +139,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 
         td->conn = conn;
         td->res = res;
+        td->have_seg = tcpconn_tap_segment(pinfo, &td->seg);
         tap_queue_packet(tcpconn_tap, pinfo, td);
     }
     return 0;
@@ -166,120 +168,30 @@ static void tcpconn_cleanup(void)
 #define TC_PI_SEV_NOTE        PI_NOTE
 #define TC_PI_SEV_WARN        PI_WARN
 
-#define TCPCONN_EI_ROW(id, phase, name, group, sev, summary) \
+#define TCPCONN_EI_ROW(id, phase, name, group, sev, part, tag, summary) \
     { &ei_tcpconn[TC_EV_##id], { "tcpconn." phase "." name, TC_PI_GROUP_##group, \
       TC_PI_SEV_##sev, summary, EXPFILL } },
 
-#define HF_STR(var, label, abbrev, blurb) \
-    { &hf_tcpconn_##var, { label, abbrev, FT_STRING, BASE_NONE, NULL, 0x0, blurb, HFILL } }
-#define HF_UINT(var, label, abbrev, type, blurb) \
-    { &hf_tcpconn_##var, { label, abbrev, type, BASE_DEC, NULL, 0x0, blurb, HFILL } }
-#define HF_BOOL(var, label, abbrev, blurb) \
-    { &hf_tcpconn_##var, { label, abbrev, FT_BOOLEAN, BASE_NONE, NULL, 0x0, blurb, HFILL } }
-#define HF_TIME(var, label, abbrev, blurb) \
-    { &hf_tcpconn_##var, { label, abbrev, FT_RELATIVE_TIME, BASE_NONE, NULL, 0x0, blurb, HFILL } }
-#define HF_FRAME(var, label, abbrev, blurb) \
-    { &hf_tcpconn_##var, { label, abbrev, FT_FRAMENUM, BASE_NONE, NULL, 0x0, blurb, HFILL } }
-#define HF_NONE(var, label, abbrev, blurb) \
-    { &hf_tcpconn_##var, { label, abbrev, FT_NONE, BASE_NONE, NULL, 0x0, blurb, HFILL } }
+/* The field types of the lists, as Wireshark registers them. */
+#define TC_HF_NONE       FT_NONE, BASE_NONE, NULL
+#define TC_HF_STR        FT_STRING, BASE_NONE, NULL
+#define TC_HF_BOOL       FT_BOOLEAN, BASE_NONE, NULL
+#define TC_HF_U8         FT_UINT8, BASE_DEC, NULL
+#define TC_HF_U16        FT_UINT16, BASE_DEC, NULL
+#define TC_HF_U32        FT_UINT32, BASE_DEC, NULL
+#define TC_HF_DOUBLE     FT_DOUBLE, BASE_NONE, NULL
+#define TC_HF_TIME       FT_RELATIVE_TIME, BASE_NONE, NULL
+#define TC_HF_FRAME      FT_FRAMENUM, BASE_NONE, NULL
+#define TC_HF_FRAME_RETX FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RETRANS_PREV)
+
+#define TCPCONN_HF_ROW(var, abbrev, type, name, desc) \
+    { &hf_tcpconn_##var, { name, "tcpconn." abbrev, TC_HF_##type, 0x0, desc, HFILL } },
 
 void proto_register_tcpconn(void)
 {
     static hf_register_info hf[] = {
-        HF_UINT(stream, "Stream index", "tcpconn.stream", FT_UINT32, "tcp.stream of the connection's first frame"),
-        HF_UINT(lifecycle, "Connection on this address pair", "tcpconn.lifecycle", FT_UINT16,
-                "1 for the first connection on this address and port pair, 2 for the next (port reuse) ..."),
-        HF_STR(role, "Sender role", "tcpconn.role",
-               "client (sent the first SYN), server, peer (simultaneous open) or unknown (no SYN seen)"),
-        HF_STR(state_client, "Client state", "tcpconn.state.client",
-               "RFC 9293 state of the client after this frame (sender once sent, receiver once received)"),
-        HF_STR(state_server, "Server state", "tcpconn.state.server",
-               "RFC 9293 state of the server after this frame"),
-        HF_STR(state_sender, "Sender state", "tcpconn.state.sender",
-               "RFC 9293 state of this frame's sender after it (when no SYN was seen)"),
-        HF_STR(state_receiver, "Receiver state", "tcpconn.state.receiver",
-               "RFC 9293 state of this frame's receiver after it (when no SYN was seen)"),
-        HF_NONE(handshake, "Handshake", "tcpconn.handshake", "A step of the opening handshake"),
-        HF_UINT(handshake_step, "Step", "tcpconn.handshake.step", FT_UINT8,
-                "1 SYN, 2 SYN-ACK, 3 ACK (simultaneous open: 1 SYN, 2 SYN, 3 and 4 SYN-ACK)"),
-        HF_STR(handshake_kind, "Kind", "tcpconn.handshake.kind", "three-way or simultaneous"),
-        HF_BOOL(handshake_valid, "Valid", "tcpconn.handshake.valid",
-                "The step acknowledges the peer's ISN + 1 (and the ACK's seq is the client's ISN + 1)"),
-        HF_BOOL(handshake_complete, "Complete", "tcpconn.handshake.complete",
-                "This frame completes the handshake"),
-        HF_TIME(handshake_syn_to_synack, "SYN to SYN-ACK", "tcpconn.handshake.syn_to_synack",
-                "Time from the latest SYN to this SYN-ACK"),
-        HF_TIME(handshake_synack_to_ack, "SYN-ACK to ACK", "tcpconn.handshake.synack_to_ack",
-                "Time from the latest SYN-ACK to this ACK"),
-        HF_UINT(handshake_syn_retries, "SYN retries before the answer", "tcpconn.handshake.syn_retries",
-                FT_UINT16, "How many times the SYN was retransmitted before this answer"),
-        HF_NONE(teardown, "Teardown", "tcpconn.teardown", "A step or segment of the closing sequence"),
-        HF_UINT(teardown_step, "Step", "tcpconn.teardown.step", FT_UINT8,
-                "Step of the closing sequence, in wire order"),
-        HF_STR(teardown_kind, "Kind", "tcpconn.teardown.kind",
-               "four-way, three-way, simultaneous, half-close (data after the peer's FIN) or reset; "
-               "absent on the first FIN, whose kind is decided by the next step"),
-        HF_BOOL(teardown_merged, "ACK and FIN merged", "tcpconn.teardown.merged",
-                "The passive closer's FIN is also the first ACK of the active FIN"),
-        HF_BOOL(teardown_half_close, "Half-close", "tcpconn.teardown.half_close",
-                "Data flowed after the first FIN was acknowledged"),
-        HF_BOOL(teardown_complete, "Complete", "tcpconn.teardown.complete",
-                "Both FINs are acknowledged after this frame"),
-        HF_STR(closer, "Closer", "tcpconn.closer", "active or passive, on FIN frames"),
-        HF_STR(time_wait, "TIME_WAIT side", "tcpconn.time_wait",
-               "Which endpoint will sit in TIME_WAIT: the active closer, both after a simultaneous close"),
-        HF_NONE(rst, "Reset", "tcpconn.rst", "The connection is reset"),
-        HF_STR(rst_kind, "Kind", "tcpconn.rst.kind", "abort, after-fin, refused or stale-handshake"),
-        HF_STR(rst_by, "Reset by", "tcpconn.rst.by", "Role of the endpoint that sent the RST"),
-        HF_UINT(retry, "Retry", "tcpconn.retry", FT_UINT16,
-                "1 for the first retransmission of a SYN, SYN-ACK or FIN, 2 for the second ..."),
-        { &hf_tcpconn_retry_of, { "Retry of frame", "tcpconn.retry.of", FT_FRAMENUM, BASE_NONE,
-          FRAMENUM_TYPE(FT_FRAMENUM_RETRANS_PREV), 0x0, "Frame of the original segment", HFILL } },
-        HF_TIME(retry_interval, "Interval", "tcpconn.retry.interval",
-                "Time since the previous attempt"),
-        { &hf_tcpconn_retry_backoff, { "Backoff", "tcpconn.retry.backoff", FT_DOUBLE, BASE_NONE,
-          NULL, 0x0, "This interval divided by the previous one (about 2: exponential, about 1: linear)", HFILL } },
-        HF_STR(retry_pattern, "Pattern so far", "tcpconn.retry.pattern",
-               "linear, exponential, linear then exponential or irregular"),
-        HF_STR(retry_segment, "Retransmitted", "tcpconn.retry.segment", "SYN, SYN-ACK or FIN"),
-        HF_STR(retry_outcome, "Attempt outcome", "tcpconn.retry.outcome",
-               "What the retried attempt came to within the capture: succeeded, refused, reset or abandoned "
-               "(two passes, the GUI; pending in a single pass)"),
-        HF_STR(event, "Event", "tcpconn.event", "Name of each lifecycle event on this frame"),
-        HF_STR(info, "Tags", "tcpconn.info", "The lifecycle tags of this frame, as in the Info column"),
-        HF_STR(conn_state, "Zeek conn_state", "tcpconn.conn_state",
-               "Zeek's connection state code (S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH)"),
-        HF_STR(history, "Zeek history", "tcpconn.history",
-               "Zeek's history string: upper case originator, lower case responder"),
-        HF_NONE(summary, "Connection summary", "tcpconn.summary",
-                "What this frame's connection came to (so far, in a single pass)"),
-        HF_BOOL(summary_final, "Final", "tcpconn.summary.final",
-                "True once the whole capture has been read (two passes, the GUI); false: only frames up to this one"),
-        HF_STR(summary_handshake, "Handshake", "tcpconn.summary.handshake",
-               "three-way, simultaneous, refused, unanswered, half-open, reset or not seen"),
-        HF_STR(summary_teardown, "Teardown", "tcpconn.summary.teardown",
-               "four-way, three-way, simultaneous, reset, half-closed, incomplete, open or none"),
-        HF_STR(summary_closer, "Active closer", "tcpconn.summary.closer", "Who sent the first FIN (both: simultaneous)"),
-        HF_STR(summary_time_wait, "TIME_WAIT side", "tcpconn.summary.time_wait", "Who sits in TIME_WAIT"),
-        HF_STR(summary_reset_by, "Reset by", "tcpconn.summary.reset_by", "Who sent the RST that ended it"),
-        HF_STR(summary_state_client, "Client state", "tcpconn.summary.state.client", "Latest state of the client"),
-        HF_STR(summary_state_server, "Server state", "tcpconn.summary.state.server", "Latest state of the server"),
-        HF_STR(summary_state_originator, "Originator state", "tcpconn.summary.state.originator",
-               "Latest state of the first frame's sender (no SYN seen)"),
-        HF_STR(summary_state_responder, "Responder state", "tcpconn.summary.state.responder",
-               "Latest state of the first frame's receiver (no SYN seen)"),
-        HF_FRAME(summary_first_frame, "First frame", "tcpconn.summary.first_frame", NULL),
-        HF_FRAME(summary_syn_frame, "First SYN", "tcpconn.summary.syn_frame", NULL),
-        HF_FRAME(summary_complete_frame, "Handshake completed", "tcpconn.summary.complete_frame", NULL),
-        HF_FRAME(summary_fin_frame, "First FIN", "tcpconn.summary.fin_frame", NULL),
-        HF_FRAME(summary_rst_frame, "Ending RST", "tcpconn.summary.rst_frame", NULL),
-        HF_FRAME(summary_last_frame, "Last frame", "tcpconn.summary.last_frame", NULL),
-        HF_TIME(summary_duration, "Duration", "tcpconn.summary.duration", "First to last frame"),
-        HF_UINT(summary_syn_retries, "SYN retries", "tcpconn.summary.syn_retries", FT_UINT16, NULL),
-        HF_UINT(summary_synack_retries, "SYN-ACK retries", "tcpconn.summary.synack_retries", FT_UINT16, NULL),
-        HF_UINT(summary_fin_retries, "FIN retries", "tcpconn.summary.fin_retries", FT_UINT16, NULL),
-        HF_UINT(summary_not_judged, "Frames not judged", "tcpconn.summary.not_judged", FT_UINT16,
-                "Frames of this connection whose TCP header was cut short: its verdicts stand on incomplete evidence"),
+        TC_FIELD_FRAME_LIST(TCPCONN_HF_ROW)
+        TC_FIELD_SUMMARY_LIST(TCPCONN_HF_ROW)
     };
     static gint *ett[] = {
         &ett_tcpconn, &ett_tcpconn_handshake, &ett_tcpconn_teardown,
@@ -306,6 +218,7 @@ void proto_register_tcpconn(void)
     tcpconn_handle = register_dissector("tcpconn", dissect_tcpconn, proto_tcpconn);
     tcpconn_tap = register_tap("tcpconn");
     tcpconn_register_stats();
+    tcpconn_register_flow();
 }
 
 void proto_reg_handoff_tcpconn(void)

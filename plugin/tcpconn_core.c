@@ -9,7 +9,8 @@
  * arrived when the other was sent).  Such revisions change only the states
  * reported from that frame on, never an earlier frame's annotation.
  *
- * Every state change goes through ep_apply() or ep_revise().
+ * Every state change goes through ep_apply() (a transition of the state
+ * table, tcpconn_fsm.c) or ep_revise() (a named revision, tcpconn_fsm.h).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -27,10 +28,11 @@ static void ep_apply(tc_endpoint_t *ep, tc_ep_event_t ev)
     ep->state = (uint8_t)tc_fsm_next((tc_state_t)ep->state, ev);
 }
 
-/* A later frame shows that an earlier assumption was wrong. */
-static void ep_revise(tc_endpoint_t *ep, tc_state_t state)
+/* A later frame shows that an earlier assumption was wrong, or tells a
+ * state the capture could not show (TC_REVISION_LIST says which and why). */
+static void ep_revise(tc_endpoint_t *ep, tc_revision_t rev)
 {
-    ep->state = (uint8_t)state;
+    ep->state = (uint8_t)tc_fsm_revised(rev);
 }
 
 static void add_event(tc_result_t *res, tc_event_t ev)
@@ -38,14 +40,14 @@ static void add_event(tc_result_t *res, tc_event_t ev)
     res->events |= TC_EV_BIT(ev);
 }
 
-static tc_endpoint_t *sender(tc_stream_t *st, const tc_segment_t *seg)
+static tc_endpoint_t *sender(tc_pair_t *pair, const tc_segment_t *seg)
 {
-    return &st->ep[seg->dir];
+    return &pair->ep[seg->dir];
 }
 
-static tc_endpoint_t *receiver(tc_stream_t *st, const tc_segment_t *seg)
+static tc_endpoint_t *receiver(tc_pair_t *pair, const tc_segment_t *seg)
 {
-    return &st->ep[PEER(seg->dir)];
+    return &pair->ep[PEER(seg->dir)];
 }
 
 static bool has_ack(const tc_segment_t *seg)
@@ -127,14 +129,9 @@ static void retry_summary(tc_summary_t *sum, const tc_retry_track_t *rt, tc_retr
 /* The retransmission timer doubles on each expiry (RFC 6298 section 5.5);
  * recent Linux first retries SYNs at linear intervals.  Report what was
  * measured: the interval, its ratio to the previous one, the pattern. */
-static void retry_note(tc_stream_t *st, tc_endpoint_t *ep, const tc_segment_t *seg,
+static void retry_note(tc_pair_t *pair, tc_endpoint_t *ep, const tc_segment_t *seg,
                        tc_retry_kind_t kind, tc_result_t *res)
 {
-    static const tc_event_t ev[TC_RETRY_COUNT] = {
-        [TC_RETRY_SYN] = TC_EV_SYN_RETRY,
-        [TC_RETRY_SYNACK] = TC_EV_SYNACK_RETRY,
-        [TC_RETRY_FIN] = TC_EV_FIN_RETRY,
-    };
     tc_retry_track_t *rt = &ep->retry;
     int64_t interval = seg->time_ns - rt->last_ns;
 
@@ -163,20 +160,20 @@ static void retry_note(tc_stream_t *st, tc_endpoint_t *ep, const tc_segment_t *s
         res->flags |= TC_R_RETRY_IV;
     }
     res->retry_pattern = rt->pattern;
-    add_event(res, ev[kind]);
-    retry_summary(&st->sum, rt, kind);
+    add_event(res, tc_retry_kind_event(kind));
+    retry_summary(&pair->sum, rt, kind);
 }
 
 /* ---- lifecycles ---- */
 
-static void restart(tc_stream_t *st, tc_result_t *res, tc_summary_t *ended)
+static void restart(tc_pair_t *pair, tc_result_t *res, tc_summary_t *ended)
 {
-    uint16_t life = st->lifecycle;
+    uint16_t life = pair->lifecycle;
 
     if (ended)
-        *ended = st->sum;
-    tc_stream_init(st);
-    st->lifecycle = (uint16_t)(life + 1);
+        *ended = pair->sum;
+    tc_pair_init(pair);
+    pair->lifecycle = (uint16_t)(life + 1);
     res->flags |= TC_R_NEW_LIFE;
 }
 
@@ -184,45 +181,45 @@ static void restart(tc_stream_t *st, tc_result_t *res, tc_summary_t *ended)
  * the roles stay unknown.  A segment carrying an ACK is only sent in a
  * synchronized state, and it acknowledges a SYN the receiver sent, so both
  * endpoints are past the handshake (RFC 9293 section 3.10.7.4). */
-static void midstream_start(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void midstream_start(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    st->phase = TC_PHASE_OPEN;
-    st->flags |= TC_ST_MIDSTREAM;
+    pair->phase = TC_PHASE_OPEN;
+    pair->flags |= TC_ST_MIDSTREAM;
     add_event(res, TC_EV_HS_NOT_SEEN);
     if (has_ack(seg)) {
-        ep_revise(sender(st, seg), TC_STATE_ESTABLISHED);
-        ep_revise(receiver(st, seg), TC_STATE_ESTABLISHED);
+        ep_revise(sender(pair, seg), TC_REV_MIDSTREAM);
+        ep_revise(receiver(pair, seg), TC_REV_MIDSTREAM);
     }
 }
 
 /* ---- handshake (RFC 9293 section 3.5) ---- */
 
-static void hs_step_result(tc_stream_t *st, tc_result_t *res, tc_check_t check)
+static void hs_step_result(tc_pair_t *pair, tc_result_t *res, tc_check_t check)
 {
-    res->hs_step = st->hs_step;
-    res->hs_kind = st->hs_kind;
+    res->hs_step = pair->hs_step;
+    res->hs_kind = pair->hs_kind;
     res->hs_check = (uint8_t)check;
     add_event(res, TC_EV_HS_STEP);
 }
 
-static void hs_complete(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void hs_complete(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    st->phase = TC_PHASE_OPEN;
-    st->sum.complete_frame = seg->frame;
+    pair->phase = TC_PHASE_OPEN;
+    pair->sum.complete_frame = seg->frame;
     res->flags |= TC_R_HS_COMPLETE;
 }
 
 /* Step 1: the first SYN.  Its receiver is assumed to be listening. */
-static void hs_start(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void hs_start(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    st->phase = TC_PHASE_HANDSHAKE;
-    st->client = seg->dir;
-    st->hs_kind = TC_HS_THREE_WAY;
-    st->hs_step = 1;
-    st->syn_ns = seg->time_ns;
-    st->sum.syn_frame = seg->frame;
+    pair->phase = TC_PHASE_HANDSHAKE;
+    pair->client = seg->dir;
+    pair->hs_kind = TC_HS_THREE_WAY;
+    pair->hs_step = 1;
+    pair->syn_ns = seg->time_ns;
+    pair->sum.syn_frame = seg->frame;
     s->role = TC_ROLE_CLIENT;
     r->role = TC_ROLE_SERVER;
     s->flags |= TC_EP_SYN;
@@ -230,112 +227,112 @@ static void hs_start(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
     s->syn_len = (uint16_t)(seg->len > UINT16_MAX ? UINT16_MAX : seg->len);
     retry_start(&s->retry, seg);
     if (r->state == TC_STATE_UNKNOWN || r->state == TC_STATE_CLOSED)
-        ep_revise(r, TC_STATE_LISTEN);
+        ep_revise(r, TC_REV_LISTENING);
     ep_apply(s, TC_E_SND_SYN);
     ep_apply(r, TC_E_RCV_SYN);
-    hs_step_result(st, res, TC_CHECK_NONE);
+    hs_step_result(pair, res, TC_CHECK_NONE);
 }
 
 /* A bare SYN from the endpoint that already sent one, same ISN: no SYN-ACK
  * arrived, so the sender is (still) in SYN_SENT (RFC 9293 section 3.10.7.3). */
-static void syn_retry(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void syn_retry(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg);
+    tc_endpoint_t *s = sender(pair, seg);
 
-    retry_note(st, s, seg, TC_RETRY_SYN, res);
-    st->syn_ns = seg->time_ns;
-    ep_revise(s, TC_STATE_SYN_SENT);
-    ep_apply(receiver(st, seg), TC_E_RCV_SYN);
+    retry_note(pair, s, seg, TC_RETRY_SYN, res);
+    pair->syn_ns = seg->time_ns;
+    ep_revise(s, TC_REV_SYN_UNANSWERED);
+    ep_apply(receiver(pair, seg), TC_E_RCV_SYN);
 }
 
 /* Both endpoints sent a bare SYN (RFC 9293 section 3.5, figure 8).  The
  * second sender had not received the first SYN when it sent its own. */
-static void simultaneous_open(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void simultaneous_open(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    st->hs_kind = TC_HS_SIMULTANEOUS;
-    st->hs_step = 2;
+    pair->hs_kind = TC_HS_SIMULTANEOUS;
+    pair->hs_step = 2;
     s->role = r->role = TC_ROLE_PEER;
     s->flags |= TC_EP_SYN;
     s->isn = seg->seq;
     s->syn_len = (uint16_t)(seg->len > UINT16_MAX ? UINT16_MAX : seg->len);
     retry_start(&s->retry, seg);
-    ep_revise(s, TC_STATE_SYN_SENT);
+    ep_revise(s, TC_REV_SYNS_CROSSED);
     ep_apply(s, TC_E_RCV_SYN);
     ep_apply(r, TC_E_RCV_SYN);
-    hs_step_result(st, res, TC_CHECK_NONE);
+    hs_step_result(pair, res, TC_CHECK_NONE);
     add_event(res, TC_EV_HS_SIMULTANEOUS);
 }
 
-static void on_bare_syn(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res,
+static void on_bare_syn(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res,
                         tc_summary_t *ended)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     if (s->flags & TC_EP_SYN) {
-        if (seg->seq == s->isn && st->phase == TC_PHASE_HANDSHAKE) {
-            syn_retry(st, seg, res);
+        if (seg->seq == s->isn && pair->phase == TC_PHASE_HANDSHAKE) {
+            syn_retry(pair, seg, res);
             return;
         }
-        if (seg->seq == s->isn && st->phase != TC_PHASE_CLOSED) {
+        if (seg->seq == s->isn && pair->phase != TC_PHASE_CLOSED) {
             add_event(res, TC_EV_SYN_AFTER_OPEN);
             return;
         }
-    } else if (st->phase == TC_PHASE_HANDSHAKE && (r->flags & TC_EP_SYN)
+    } else if (pair->phase == TC_PHASE_HANDSHAKE && (r->flags & TC_EP_SYN)
                && !(r->flags & TC_EP_SYNACK)) {
-        simultaneous_open(st, seg, res);
+        simultaneous_open(pair, seg, res);
         return;
     }
-    if (st->phase != TC_PHASE_NONE) {
+    if (pair->phase != TC_PHASE_NONE) {
         /* A new connection on the same address and port pair: after the
          * old one ended, or over one we never saw close. */
-        if (st->phase == TC_PHASE_OPEN || st->phase == TC_PHASE_CLOSING)
+        if (pair->phase == TC_PHASE_OPEN || pair->phase == TC_PHASE_CLOSING)
             add_event(res, TC_EV_SYN_ON_OPEN);
-        if (!(st->flags & TC_ST_STALE_RST))
+        if (!(pair->flags & TC_ST_STALE_RST))
             add_event(res, TC_EV_PORT_REUSE);
-        restart(st, res, ended);
+        restart(pair, res, ended);
     }
-    hs_start(st, seg, res);
+    hs_start(pair, seg, res);
 }
 
 /* The SYN-ACK of a three-way handshake: it must acknowledge the client's
  * ISN + 1 (RFC 9293 section 3.10.7.3).  A wrong one is not a valid step. */
-static void three_way_synack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void three_way_synack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    st->last_synack_ack = seg->ack;
-    st->flags |= TC_ST_SYNACK_SEEN;
+    pair->last_synack_ack = seg->ack;
+    pair->flags |= TC_ST_SYNACK_SEEN;
     res->hs_syn_retries = r->retry.count;
     if (!acks_syn(r, seg->ack)) {
         res->hs_step = 2;
-        res->hs_kind = st->hs_kind;
+        res->hs_kind = pair->hs_kind;
         res->hs_check = TC_CHECK_BAD;
         add_event(res, TC_EV_SYNACK_BAD_ACK);
         return;
     }
-    st->hs_step = 2;
-    st->flags |= TC_ST_SYNACK_OK;
+    pair->hs_step = 2;
+    pair->flags |= TC_ST_SYNACK_OK;
     s->isn = seg->seq;
     s->flags |= TC_EP_SYN | TC_EP_SYNACK;
     r->flags |= TC_EP_SYN_ACKED;
     retry_start(&s->retry, seg);
     ep_apply(s, TC_E_SND_SYNACK);
     ep_apply(r, TC_E_RCV_SYNACK);
-    if (st->sum.syn_frame) {
-        res->time_ns = seg->time_ns - st->syn_ns;
+    if (pair->sum.syn_frame) {
+        res->time_ns = seg->time_ns - pair->syn_ns;
         res->flags |= TC_R_HS_DELAY;
     }
-    st->synack_ns = seg->time_ns;
-    hs_step_result(st, res, TC_CHECK_OK);
+    pair->synack_ns = seg->time_ns;
+    hs_step_result(pair, res, TC_CHECK_OK);
 }
 
 /* The first acknowledgment of an endpoint's SYN during a simultaneous open:
  * the next step; both SYNs acknowledged completes the handshake. */
-static void simultaneous_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void simultaneous_ack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     r->flags |= TC_EP_SYN_ACKED;
     if (seg->flags & TC_SYN) {
@@ -344,81 +341,81 @@ static void simultaneous_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result
         ep_apply(s, TC_E_SND_SYNACK);
     }
     ep_apply(r, TC_E_RCV_SYNACK);
-    st->hs_step++;
-    hs_step_result(st, res, TC_CHECK_OK);
+    pair->hs_step++;
+    hs_step_result(pair, res, TC_CHECK_OK);
     if (s->flags & TC_EP_SYN_ACKED)
-        hs_complete(st, seg, res);
+        hs_complete(pair, seg, res);
 }
 
 /* A SYN-ACK with the sender's ISN again.  After the handshake completed it
  * shows that the final ACK did not arrive: the server is back in
  * SYN_RECEIVED until the client's next ACK. */
-static void synack_retry(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void synack_retry(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg);
+    tc_endpoint_t *s = sender(pair, seg);
 
-    retry_note(st, s, seg, TC_RETRY_SYNACK, res);
-    st->synack_ns = seg->time_ns;
-    if (st->phase == TC_PHASE_OPEN) {
+    retry_note(pair, s, seg, TC_RETRY_SYNACK, res);
+    pair->synack_ns = seg->time_ns;
+    if (pair->phase == TC_PHASE_OPEN) {
         add_event(res, TC_EV_ACK_LOST);
-        ep_revise(s, TC_STATE_SYN_RECEIVED);
+        ep_revise(s, TC_REV_ACK_LOST);
     }
-    ep_apply(receiver(st, seg), TC_E_RCV_SYNACK);
+    ep_apply(receiver(pair, seg), TC_E_RCV_SYNACK);
 }
 
 /* The capture starts at the SYN-ACK: the roles follow from it, the client's
  * ISN is derived from the ack, which therefore cannot be checked. */
-static void partial_handshake(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void partial_handshake(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    st->phase = TC_PHASE_HANDSHAKE;
-    st->client = PEER(seg->dir);
-    st->hs_kind = TC_HS_THREE_WAY;
+    pair->phase = TC_PHASE_HANDSHAKE;
+    pair->client = PEER(seg->dir);
+    pair->hs_kind = TC_HS_THREE_WAY;
     r->role = TC_ROLE_CLIENT;
     s->role = TC_ROLE_SERVER;
     r->flags |= TC_EP_SYN;
     r->isn = seg->ack - 1u;
-    ep_revise(r, TC_STATE_SYN_SENT);
+    ep_revise(r, TC_REV_SYN_NOT_SEEN);
     add_event(res, TC_EV_HS_SYN_NOT_SEEN);
-    three_way_synack(st, seg, res);
+    three_way_synack(pair, seg, res);
     res->hs_check = TC_CHECK_NONE;
 }
 
-static void on_synack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void on_synack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    if (st->phase == TC_PHASE_NONE) {
-        partial_handshake(st, seg, res);
+    if (pair->phase == TC_PHASE_NONE) {
+        partial_handshake(pair, seg, res);
         return;
     }
     if ((s->flags & TC_EP_SYNACK) && seg->seq == s->isn
-        && (st->phase == TC_PHASE_HANDSHAKE || st->phase == TC_PHASE_OPEN)) {
-        synack_retry(st, seg, res);
+        && (pair->phase == TC_PHASE_HANDSHAKE || pair->phase == TC_PHASE_OPEN)) {
+        synack_retry(pair, seg, res);
         return;
     }
-    if (st->phase != TC_PHASE_HANDSHAKE) {
+    if (pair->phase != TC_PHASE_HANDSHAKE) {
         add_event(res, TC_EV_SYNACK_UNEXPECTED);
         return;
     }
-    if (st->hs_kind == TC_HS_SIMULTANEOUS) {
+    if (pair->hs_kind == TC_HS_SIMULTANEOUS) {
         if (acks_syn(r, seg->ack) && !(r->flags & TC_EP_SYN_ACKED)) {
-            simultaneous_ack(st, seg, res);
+            simultaneous_ack(pair, seg, res);
         } else {
             res->hs_check = TC_CHECK_BAD;
             add_event(res, TC_EV_SYNACK_BAD_ACK);
         }
         return;
     }
-    if (seg->dir == st->client) {
+    if (seg->dir == pair->client) {
         add_event(res, TC_EV_SYNACK_WRONG_DIR);
         return;
     }
-    three_way_synack(st, seg, res);
+    three_way_synack(pair, seg, res);
 }
 
-static void on_syn(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res,
+static void on_syn(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res,
                    tc_summary_t *ended)
 {
     /* Stacks discard these (Linux drops SYN+FIN and SYN+RST); we cannot
@@ -434,19 +431,19 @@ static void on_syn(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res,
     if (seg->len > 0)
         add_event(res, TC_EV_SYN_DATA);
     if (has_ack(seg))
-        on_synack(st, seg, res);
+        on_synack(pair, seg, res);
     else
-        on_bare_syn(st, seg, res, ended);
+        on_bare_syn(pair, seg, res, ended);
 }
 
 /* Step 3 of a three-way handshake: the client acknowledges the server's
  * ISN + 1 from its own ISN + 1 (RFC 9293 section 3.5, figure 6, line 4). */
-static void three_way_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void three_way_ack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     res->hs_step = 3;
-    res->hs_kind = st->hs_kind;
+    res->hs_kind = pair->hs_kind;
     res->hs_check = TC_CHECK_BAD;
     if (!acks_syn(r, seg->ack)) {
         add_event(res, TC_EV_ACK_BAD_ACK);
@@ -456,105 +453,105 @@ static void three_way_ack(tc_stream_t *st, const tc_segment_t *seg, tc_result_t 
         add_event(res, TC_EV_ACK_BAD_SEQ);
         return;
     }
-    st->hs_step = 3;
+    pair->hs_step = 3;
     r->flags |= TC_EP_SYN_ACKED;
     ep_apply(s, TC_E_RCV_SYNACK);
-    ep_apply(r, TC_E_RCV_SYN_ACK);
-    res->time_ns = seg->time_ns - st->synack_ns;
+    ep_apply(r, TC_E_RCV_ACK_OF_SYN);
+    res->time_ns = seg->time_ns - pair->synack_ns;
     res->flags |= TC_R_HS_DELAY;
-    hs_step_result(st, res, TC_CHECK_OK);
-    hs_complete(st, seg, res);
+    hs_step_result(pair, res, TC_CHECK_OK);
+    hs_complete(pair, seg, res);
 }
 
 /* The client acknowledges a SYN-ACK the capture does not hold (a capture
  * of one direction only, asymmetric routing): in SYN_SENT an ACK-bearing
  * segment is only sent after the SYN-ACK arrived (RFC 9293 section
  * 3.10.7.3), so the server's ISN is the ack - 1.  Derived, not checked. */
-static void synack_not_seen(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void synack_not_seen(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     r->isn = seg->ack - 1u;
     r->flags |= TC_EP_SYN | TC_EP_SYNACK;
     s->flags |= TC_EP_SYN_ACKED;
-    st->flags |= TC_ST_SYNACK_OK;
-    st->hs_step = 2;
-    st->synack_ns = seg->time_ns;
+    pair->flags |= TC_ST_SYNACK_OK;
+    pair->hs_step = 2;
+    pair->synack_ns = seg->time_ns;
     ep_apply(r, TC_E_SND_SYNACK);
     add_event(res, TC_EV_HS_SYNACK_NOT_SEEN);
 }
 
 /* A non-SYN segment while the handshake is under way. */
-static void hs_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void hs_segment(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *r = receiver(st, seg);
+    tc_endpoint_t *r = receiver(pair, seg);
 
     if (!has_ack(seg))
         return;
-    if (st->hs_kind == TC_HS_SIMULTANEOUS) {
+    if (pair->hs_kind == TC_HS_SIMULTANEOUS) {
         if (!(r->flags & TC_EP_SYN_ACKED) && acks_syn(r, seg->ack))
-            simultaneous_ack(st, seg, res);
+            simultaneous_ack(pair, seg, res);
         return;
     }
     /* only while the server has sent nothing at all: the mark of a capture
      * that holds one direction */
-    if (seg->dir == st->client && !(st->flags & TC_ST_SYNACK_SEEN) && st->hs_step == 1
+    if (seg->dir == pair->client && !(pair->flags & TC_ST_SYNACK_SEEN) && pair->hs_step == 1
         && !(r->flags & TC_EP_NXT)) {
-        synack_not_seen(st, seg, res);
-        three_way_ack(st, seg, res);
+        synack_not_seen(pair, seg, res);
+        three_way_ack(pair, seg, res);
         res->flags &= (uint8_t)~TC_R_HS_DELAY;  /* no SYN-ACK to measure from */
         if (res->hs_check == TC_CHECK_OK)
             res->hs_check = TC_CHECK_NONE;     /* the ack was derived, not checked */
         return;
     }
-    if (seg->dir == st->client && (st->flags & TC_ST_SYNACK_OK))
-        three_way_ack(st, seg, res);
+    if (seg->dir == pair->client && (pair->flags & TC_ST_SYNACK_OK))
+        three_way_ack(pair, seg, res);
 }
 
 /* ---- teardown (RFC 9293 section 3.6) ---- */
 
-static void td_next_step(tc_stream_t *st, tc_result_t *res)
+static void td_next_step(tc_pair_t *pair, tc_result_t *res)
 {
-    st->td_step++;
-    res->td_step = st->td_step;
-    res->td_kind = st->td_kind;
-    if (st->flags & TC_ST_HALF_CLOSE)
+    pair->td_step++;
+    res->td_step = pair->td_step;
+    res->td_kind = pair->td_kind;
+    if (pair->flags & TC_ST_HALF_CLOSE)
         res->flags |= TC_R_HALF_CLOSE;
     /* The active closer waits in TIME_WAIT; after FINs crossed, both do
      * (RFC 9293 section 3.6, figures 12 and 13). */
-    if (st->td_kind == TC_TD_SIMULTANEOUS)
-        res->time_wait = 3;
-    else if (st->td_kind != TC_TD_NONE && st->first_closer != TC_DIR_NONE)
-        res->time_wait = (uint8_t)(1u << st->first_closer);
+    if (pair->td_kind == TC_TD_SIMULTANEOUS)
+        res->time_wait = TC_SIDE_BOTH;
+    else if (pair->td_kind != TC_TD_NONE && pair->first_closer != TC_DIR_NONE)
+        res->time_wait = pair->first_closer == 0 ? TC_SIDE_DIR0 : TC_SIDE_DIR1;
     add_event(res, TC_EV_TD_STEP);
 }
 
 /* The segment acknowledges the receiver's FIN for the first time. */
-static void fin_acked(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, bool with_new_fin)
+static void fin_acked(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res, bool with_new_fin)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     r->flags |= TC_EP_FIN_ACKED;
-    ep_apply(r, TC_E_RCV_FIN_ACK);
+    ep_apply(r, TC_E_RCV_ACK_OF_FIN);
     if (with_new_fin)
         return;     /* the FIN handler numbers this merged segment */
-    if (!(s->flags & TC_EP_FIN) && st->td_kind == TC_TD_NONE)
-        st->td_kind = TC_TD_FOUR_WAY;   /* a separate ACK of the first FIN */
-    td_next_step(st, res);
+    if (!(s->flags & TC_EP_FIN) && pair->td_kind == TC_TD_NONE)
+        pair->td_kind = TC_TD_FOUR_WAY;   /* a separate ACK of the first FIN */
+    td_next_step(pair, res);
 }
 
-static void fin_new(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, bool acks_peer_fin)
+static void fin_new(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res, bool acks_peer_fin)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     s->flags |= TC_EP_FIN;
     s->fin_seq = seg->seq + seg->len;
     retry_start(&s->retry, seg);
     if (!(r->flags & TC_EP_FIN)) {
         /* the first FIN: its sender closes actively */
-        st->first_closer = seg->dir;
-        st->phase = TC_PHASE_CLOSING;
-        st->sum.fin_frame = seg->frame;
+        pair->first_closer = seg->dir;
+        pair->phase = TC_PHASE_CLOSING;
+        pair->sum.fin_frame = seg->frame;
         res->closer = TC_CLOSER_ACTIVE;
         ep_apply(s, TC_E_SND_FIN);
         ep_apply(r, TC_E_RCV_FIN);
@@ -563,7 +560,7 @@ static void fin_new(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, 
          * active FIN, ACK and FIN are merged: a three-way close */
         res->closer = TC_CLOSER_PASSIVE;
         if (acks_peer_fin) {
-            st->td_kind = TC_TD_THREE_WAY;
+            pair->td_kind = TC_TD_THREE_WAY;
             res->flags |= TC_R_MERGED;
         }
         ep_apply(s, TC_E_SND_FIN);
@@ -571,14 +568,14 @@ static void fin_new(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, 
     } else {
         /* the FINs crossed: this sender had not received the peer's FIN,
          * so it was not in CLOSE_WAIT but went FIN_WAIT_1 -> CLOSING */
-        st->td_kind = TC_TD_SIMULTANEOUS;
+        pair->td_kind = TC_TD_SIMULTANEOUS;
         res->closer = TC_CLOSER_ACTIVE;
         add_event(res, TC_EV_TD_SIMULTANEOUS);
-        ep_revise(s, TC_STATE_FIN_WAIT_1);
+        ep_revise(s, TC_REV_FINS_CROSSED);
         ep_apply(s, TC_E_RCV_FIN);
         ep_apply(r, TC_E_RCV_FIN);
     }
-    td_next_step(st, res);
+    td_next_step(pair, res);
 }
 
 /* Does the segment carry sequence space its sender has not sent before?
@@ -590,9 +587,9 @@ static bool new_data(const tc_endpoint_t *s, const tc_segment_t *seg)
 }
 
 /* Track SND.NXT as the capture shows it: SYN and FIN occupy one number. */
-static void track_nxt(tc_stream_t *st, const tc_segment_t *seg)
+static void track_nxt(tc_pair_t *pair, const tc_segment_t *seg)
 {
-    tc_endpoint_t *s = sender(st, seg);
+    tc_endpoint_t *s = sender(pair, seg);
     uint32_t end = seg->seq + seg->len + ((seg->flags & TC_SYN) ? 1u : 0u) + ((seg->flags & TC_FIN) ? 1u : 0u);
 
     if (seg->flags & TC_RST)
@@ -606,9 +603,9 @@ static void track_nxt(tc_stream_t *st, const tc_segment_t *seg)
 /* Data in a closing connection: beyond the sender's own FIN is a protocol
  * violation (RFC 9293 section 3.10.7.4); new data after the peer's FIN was
  * acknowledged is a half-close, allowed in CLOSE_WAIT. */
-static void td_data(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void td_data(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     if (seg->len == 0)
         return;
@@ -618,31 +615,31 @@ static void td_data(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
     }
     if ((r->flags & TC_EP_FIN) && !(s->flags & TC_EP_FIN) && has_ack(seg)
         && tc_seq_gt(seg->ack, r->fin_seq) && new_data(s, seg)) {
-        st->flags |= TC_ST_HALF_CLOSE;
+        pair->flags |= TC_ST_HALF_CLOSE;
         res->flags |= TC_R_HALF_CLOSE;
         res->td_kind = TC_TD_HALF_CLOSE;
         add_event(res, TC_EV_HALF_CLOSE_DATA);
     }
 }
 
-static void td_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void td_segment(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
     bool fin = (seg->flags & TC_FIN) != 0;
     bool new_fin = fin && !(s->flags & TC_EP_FIN);
     bool acks_peer_fin = (r->flags & TC_EP_FIN) && !(r->flags & TC_EP_FIN_ACKED)
                          && has_ack(seg) && tc_seq_gt(seg->ack, r->fin_seq);
 
-    td_data(st, seg, res);
+    td_data(pair, seg, res);
     /* the ACK field is processed before the FIN bit (RFC 9293 3.10.7.4) */
     if (acks_peer_fin)
-        fin_acked(st, seg, res, new_fin);
+        fin_acked(pair, seg, res, new_fin);
     if (new_fin)
-        fin_new(st, seg, res, acks_peer_fin);
+        fin_new(pair, seg, res, acks_peer_fin);
     else if (fin && seg->seq + seg->len == s->fin_seq)
-        retry_note(st, s, seg, TC_RETRY_FIN, res);
-    if ((s->flags & r->flags & TC_EP_FIN_ACKED) && st->phase != TC_PHASE_CLOSED) {
-        st->phase = TC_PHASE_CLOSED;
+        retry_note(pair, s, seg, TC_RETRY_FIN, res);
+    if ((s->flags & r->flags & TC_EP_FIN_ACKED) && pair->phase != TC_PHASE_CLOSED) {
+        pair->phase = TC_PHASE_CLOSED;
         res->flags |= TC_R_TD_COMPLETE;
     }
 }
@@ -655,173 +652,164 @@ static bool before_established(uint8_t state)
 }
 
 /* A segment without SYN or RST. */
-static void on_segment(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void on_segment(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    if (st->phase == TC_PHASE_NONE)
-        midstream_start(st, seg, res);
-    if (st->phase == TC_PHASE_CLOSED && (st->flags & TC_ST_RESET)) {
+    if (pair->phase == TC_PHASE_NONE)
+        midstream_start(pair, seg, res);
+    if (pair->phase == TC_PHASE_CLOSED && (pair->flags & TC_ST_RESET)) {
         add_event(res, TC_EV_AFTER_RST);
         return;
     }
-    if (st->phase == TC_PHASE_HANDSHAKE)
-        hs_segment(st, seg, res);
+    if (pair->phase == TC_PHASE_HANDSHAKE)
+        hs_segment(pair, seg, res);
     else if (r->state == TC_STATE_SYN_RECEIVED && has_ack(seg) && acks_syn(r, seg->ack))
-        ep_apply(r, TC_E_RCV_SYN_ACK);      /* the repeated final ACK */
+        ep_apply(r, TC_E_RCV_ACK_OF_SYN);      /* the repeated final ACK */
     if (seg->len > 0 && before_established(s->state))
         add_event(res, TC_EV_DATA_BEFORE_HS);
-    td_segment(st, seg, res);
+    td_segment(pair, seg, res);
 }
 
 /* ---- reset (RFC 9293 section 3.10.7) ---- */
 
-static tc_rst_kind_t rst_classify(const tc_stream_t *st, const tc_segment_t *seg)
+static tc_rst_kind_t rst_classify(const tc_pair_t *pair, const tc_segment_t *seg)
 {
-    const tc_endpoint_t *s = &st->ep[seg->dir];
+    const tc_endpoint_t *s = &pair->ep[seg->dir];
 
-    if (st->phase == TC_PHASE_HANDSHAKE) {
+    if (pair->phase == TC_PHASE_HANDSHAKE) {
         /* RST instead of a SYN-ACK: nothing listens (3.10.7.1) */
-        if (seg->dir != st->client && !(s->flags & TC_EP_SYN))
+        if (seg->dir != pair->client && !(s->flags & TC_EP_SYN))
             return TC_RST_REFUSED;
         /* the client rejects a SYN-ACK whose ack is not its ISN + 1, with
          * <SEQ=SEG.ACK><CTL=RST>, no ACK bit (3.10.7.3; RFC 793 figure 9);
          * an aborting client sends RST+ACK instead */
-        if (seg->dir == st->client && (st->flags & TC_ST_SYNACK_SEEN)
-            && !has_ack(seg) && seg->seq == st->last_synack_ack)
+        if (seg->dir == pair->client && (pair->flags & TC_ST_SYNACK_SEEN)
+            && !has_ack(seg) && seg->seq == pair->last_synack_ack)
             return TC_RST_STALE;
         return TC_RST_ABORT;
     }
-    if ((st->ep[0].flags | st->ep[1].flags) & TC_EP_FIN)
+    if ((pair->ep[0].flags | pair->ep[1].flags) & TC_EP_FIN)
         return TC_RST_AFTER_FIN;
     return TC_RST_ABORT;
 }
 
 /* The stale SYN-ACK's sender returns to LISTEN; the client still waits in
  * SYN_SENT for the answer to its real SYN. */
-static void rst_stale(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void rst_stale(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
-    ep_revise(s, TC_STATE_SYN_SENT);
-    ep_revise(r, TC_STATE_LISTEN);
+    ep_revise(s, TC_REV_STALE_REJECTED);
+    ep_revise(r, TC_REV_STALE_RESET);
     r->flags &= (uint8_t)~(TC_EP_SYN | TC_EP_SYNACK);
     s->flags &= (uint8_t)~TC_EP_SYN_ACKED;
-    st->flags = (uint8_t)((st->flags & ~TC_ST_SYNACK_OK) | TC_ST_STALE_RST);
-    st->hs_step = 1;
-    st->sum.rst_kind = TC_RST_STALE;
+    pair->flags = (uint8_t)((pair->flags & ~TC_ST_SYNACK_OK) | TC_ST_STALE_RST);
+    pair->hs_step = 1;
+    pair->sum.rst_kind = TC_RST_STALE;
     add_event(res, TC_EV_RST_STALE);
 }
 
-static void on_rst(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void on_rst(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    static const tc_event_t ev[TC_RST_COUNT] = {
-        [TC_RST_ABORT] = TC_EV_RST_ABORT,
-        [TC_RST_AFTER_FIN] = TC_EV_RST_AFTER_FIN,
-        [TC_RST_REFUSED] = TC_EV_RST_REFUSED,
-        [TC_RST_STALE] = TC_EV_RST_STALE,
-    };
-    tc_endpoint_t *s = sender(st, seg), *r = receiver(st, seg);
+    tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
     tc_rst_kind_t kind;
 
     if (seg->len > 0)
         add_event(res, TC_EV_RST_DATA);
-    if (st->phase == TC_PHASE_CLOSED && (st->flags & TC_ST_RESET)) {
+    if (pair->phase == TC_PHASE_CLOSED && (pair->flags & TC_ST_RESET)) {
         add_event(res, TC_EV_AFTER_RST);
         return;
     }
-    if (st->phase == TC_PHASE_NONE)
-        midstream_start(st, seg, res);
-    kind = rst_classify(st, seg);
+    if (pair->phase == TC_PHASE_NONE)
+        midstream_start(pair, seg, res);
+    kind = rst_classify(pair, seg);
     res->rst_kind = (uint8_t)kind;
     if (kind == TC_RST_STALE) {
-        rst_stale(st, seg, res);
+        rst_stale(pair, seg, res);
         return;
     }
-    add_event(res, ev[kind]);
+    add_event(res, tc_rst_kind_event(kind));
     res->hs_syn_retries = kind == TC_RST_REFUSED ? r->retry.count : 0;
     ep_apply(s, TC_E_SND_RST);
     /* a passive open returns to LISTEN (RFC 9293 section 3.10.7.4) */
-    if (r->state == TC_STATE_SYN_RECEIVED && r->role == TC_ROLE_SERVER)
-        ep_revise(r, TC_STATE_LISTEN);
-    else
-        ep_apply(r, TC_E_RCV_RST);
+    ep_apply(r, r->role == TC_ROLE_SERVER ? TC_E_RCV_RST_PASSIVE : TC_E_RCV_RST);
     /* after a completed close the close stands: the RST (RFC 1337's
      * TIME-WAIT assassination) is marked but does not change its kind */
     if (kind != TC_RST_REFUSED) {
-        if (st->phase != TC_PHASE_CLOSED)
-            st->td_kind = TC_TD_RESET;
+        if (pair->phase != TC_PHASE_CLOSED)
+            pair->td_kind = TC_TD_RESET;
         res->td_kind = TC_TD_RESET;
     }
-    st->phase = TC_PHASE_CLOSED;
-    st->flags |= TC_ST_RESET;
-    st->sum.rst_kind = (uint8_t)kind;
-    st->sum.rst_frame = seg->frame;
-    st->sum.rst_dir = seg->dir;
+    pair->phase = TC_PHASE_CLOSED;
+    pair->flags |= TC_ST_RESET;
+    pair->sum.rst_kind = (uint8_t)kind;
+    pair->sum.rst_frame = seg->frame;
+    pair->sum.rst_dir = seg->dir;
 }
 
 /* ---- the step ---- */
 
-static void result_begin(const tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void result_begin(const tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
     memset(res, 0, sizeof *res);
     res->dir = seg->dir;
-    res->before[0] = st->ep[0].state;
-    res->before[1] = st->ep[1].state;
+    res->before[0] = pair->ep[0].state;
+    res->before[1] = pair->ep[1].state;
     res->frame = seg->frame;
 }
 
-static void result_end(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res)
+static void result_end(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
-    tc_summary_t *sum = &st->sum;
+    tc_summary_t *sum = &pair->sum;
 
-    res->after[0] = st->ep[0].state;
-    res->after[1] = st->ep[1].state;
-    res->role = st->ep[seg->dir].role;
-    res->client = st->client;
+    res->after[0] = pair->ep[0].state;
+    res->after[1] = pair->ep[1].state;
+    res->role = pair->ep[seg->dir].role;
+    res->client = pair->client;
     if (!sum->first_frame) {
         sum->first_frame = seg->frame;
         sum->first_ns = seg->time_ns;
     }
     sum->last_frame = seg->frame;
     sum->last_ns = seg->time_ns;
-    sum->hs_kind = st->hs_kind;
-    sum->td_kind = st->td_kind;
-    sum->first_closer = st->first_closer;
-    sum->client = st->client;
-    sum->state[0] = st->ep[0].state;
-    sum->state[1] = st->ep[1].state;
-    sum->ep_flags[0] = st->ep[0].flags;
-    sum->ep_flags[1] = st->ep[1].flags;
-    sum->flags = st->flags;
+    sum->hs_kind = pair->hs_kind;
+    sum->td_kind = pair->td_kind;
+    sum->first_closer = pair->first_closer;
+    sum->client = pair->client;
+    sum->state[0] = pair->ep[0].state;
+    sum->state[1] = pair->ep[1].state;
+    sum->ep_flags[0] = pair->ep[0].flags;
+    sum->ep_flags[1] = pair->ep[1].flags;
+    sum->flags = pair->flags;
 }
 
-void tc_stream_init(tc_stream_t *st)
+void tc_pair_init(tc_pair_t *pair)
 {
-    memset(st, 0, sizeof *st);
-    st->client = TC_DIR_NONE;
-    st->first_closer = TC_DIR_NONE;
-    st->lifecycle = 1;
-    st->sum.rst_dir = TC_DIR_NONE;
-    st->sum.first_closer = TC_DIR_NONE;
-    st->sum.client = TC_DIR_NONE;
+    memset(pair, 0, sizeof *pair);
+    pair->client = TC_DIR_NONE;
+    pair->first_closer = TC_DIR_NONE;
+    pair->lifecycle = 1;
+    pair->sum.rst_dir = TC_DIR_NONE;
+    pair->sum.first_closer = TC_DIR_NONE;
+    pair->sum.client = TC_DIR_NONE;
 }
 
-void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended)
+void tc_step(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended)
 {
-    result_begin(st, seg, res);
+    result_begin(pair, seg, res);
     if (seg->dir > 1) {
         add_event(res, TC_EV_NOT_JUDGED);
         return;
     }
     if (seg->flags & TC_SYN)
-        on_syn(st, seg, res, ended);
+        on_syn(pair, seg, res, ended);
     else if (seg->flags & TC_RST)
-        on_rst(st, seg, res);
+        on_rst(pair, seg, res);
     else
-        on_segment(st, seg, res);
-    track_nxt(st, seg);
-    result_end(st, seg, res);
+        on_segment(pair, seg, res);
+    track_nxt(pair, seg);
+    result_end(pair, seg, res);
 }
 
 /* ---- summaries ---- */
@@ -867,15 +855,86 @@ tc_td_outcome_t tc_summary_td_outcome(const tc_summary_t *sum)
     return TC_TDO_INCOMPLETE;
 }
 
-unsigned tc_summary_time_wait(const tc_summary_t *sum)
+static tc_side_t side_of(uint8_t dir)
+{
+    return dir == 0 ? TC_SIDE_DIR0 : dir == 1 ? TC_SIDE_DIR1 : TC_SIDE_NONE;
+}
+
+/* The active closer waits in TIME_WAIT; after FINs crossed, both do (RFC
+ * 9293 section 3.6, figures 12 and 13). */
+tc_side_t tc_summary_time_wait(const tc_summary_t *sum)
 {
     tc_td_outcome_t out = tc_summary_td_outcome(sum);
 
     if (out == TC_TDO_SIMULTANEOUS)
-        return 3;
-    if ((out == TC_TDO_FOUR_WAY || out == TC_TDO_THREE_WAY) && sum->first_closer != TC_DIR_NONE)
-        return 1u << sum->first_closer;
-    return 0;
+        return TC_SIDE_BOTH;
+    if (out == TC_TDO_FOUR_WAY || out == TC_TDO_THREE_WAY)
+        return side_of(sum->first_closer);
+    return TC_SIDE_NONE;
+}
+
+/* Crossing FINs make both ends active closers (RFC 9293 section 3.6). */
+tc_side_t tc_summary_closer(const tc_summary_t *sum)
+{
+    if (sum->first_closer == TC_DIR_NONE)
+        return TC_SIDE_NONE;
+    if (tc_summary_td_outcome(sum) == TC_TDO_SIMULTANEOUS)
+        return TC_SIDE_BOTH;
+    return side_of(sum->first_closer);
+}
+
+/* A SYN retry succeeded when the handshake completed; a SYN-ACK retry
+ * likewise; a FIN retry when that FIN was acknowledged.  Otherwise the
+ * connection was refused or reset, or the sender gave up (abandoned)
+ * before the capture ended. */
+tc_retry_outcome_t tc_retry_outcome(const tc_summary_t *sum, const tc_result_t *res, bool final)
+{
+    if (!final)
+        return TC_RETRY_OUTCOME_PENDING;
+    if (res->retry_kind == TC_RETRY_FIN) {
+        if (sum->ep_flags[res->dir] & TC_EP_FIN_ACKED)
+            return TC_RETRY_OUTCOME_SUCCEEDED;
+    } else if (sum->complete_frame) {
+        return TC_RETRY_OUTCOME_SUCCEEDED;
+    }
+    if (sum->rst_kind == TC_RST_REFUSED)
+        return TC_RETRY_OUTCOME_REFUSED;
+    if (sum->flags & TC_ST_RESET)
+        return TC_RETRY_OUTCOME_RESET;
+    return TC_RETRY_OUTCOME_ABANDONED;
+}
+
+/* Which segment a step is: a simultaneous open is SYN, SYN, SYN-ACK,
+ * SYN-ACK (RFC 9293 figure 7), a three-way one SYN, SYN-ACK, ACK (figure
+ * 6). */
+tc_step_segment_t tc_result_handshake_segment(const tc_result_t *res)
+{
+    if (!res->hs_step)
+        return TC_SEG_NONE;
+    if (res->hs_kind == TC_HS_SIMULTANEOUS)
+        return res->hs_step <= 2 ? TC_SEG_SYN : TC_SEG_SYNACK;
+    return res->hs_step == 1 ? TC_SEG_SYN : res->hs_step == 2 ? TC_SEG_SYNACK : TC_SEG_ACK;
+}
+
+/* A teardown step is a FIN, a FIN that is also the first ACK of the peer's
+ * FIN (merged), or a bare ACK of a FIN. */
+tc_step_segment_t tc_result_teardown_segment(const tc_result_t *res)
+{
+    if (!res->td_step)
+        return TC_SEG_NONE;
+    if (res->closer == TC_CLOSER_NONE)
+        return TC_SEG_ACK;
+    return (res->flags & TC_R_MERGED) ? TC_SEG_FIN_ACK : TC_SEG_FIN;
+}
+
+const tc_summary_t *tc_pair_summary(const tc_pair_t *pair)
+{
+    return &pair->sum;
+}
+
+unsigned tc_pair_lifecycle(const tc_pair_t *pair)
+{
+    return pair->lifecycle;
 }
 
 bool tc_result_annotated(const tc_result_t *res)

@@ -1,12 +1,21 @@
 /* tcpconn_core.h
- * The pure core of tcpconn: it knows TCP, not Wireshark.  One call steps a
- * stream with one segment:
+ * The pure core of tcpconn: it knows TCP, not Wireshark.  One call steps the
+ * state of an address and port pair with one segment:
  *
- *     tc_step(&stream, &segment, &result);
+ *     tc_pair_t pair;
+ *     tc_pair_init(&pair);
+ *     for each segment of the pair, in capture order:
+ *         tc_step(&pair, &segment, &result, &ended);
  *
- * segment in (direction, flags, seq, ack, payload length, time, frame),
- * result out (states before and after, steps, kinds, retries, events).
- * No globals, no allocation, no epan or glib.
+ * segment in (direction, flags, seq, ack, payload length, window, time,
+ * frame), result out (states before and after, steps, kinds, retries,
+ * events).  What a connection came to is read from its summary with the
+ * tc_summary_*() functions.  No globals, no allocation, no epan or glib.
+ *
+ * The header has two parts, as http-parser's has: PUBLIC, what the glue and
+ * the tests may use, and PRIVATE, the state the core keeps, which only the
+ * core reads and writes (its layout is here so that callers can allocate
+ * it).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,34 +26,52 @@
 #include <stdint.h>
 
 #include "tcpconn_defs.h"
+#include "tcpconn_fsm.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define TC_X_ENUM_STATE(id, name, desc)            TC_STATE_##id,
-#define TC_X_ENUM_ROLE(id, name, desc)             TC_ROLE_##id,
-#define TC_X_ENUM_HS(id, name, steps, desc)        TC_HS_##id,
-#define TC_X_ENUM_TD(id, name, steps, desc)        TC_TD_##id,
-#define TC_X_ENUM_RST(id, name, desc)              TC_RST_##id,
-#define TC_X_ENUM_RETRY(id, name)                  TC_RETRY_##id,
-#define TC_X_ENUM_PATTERN(id, name, desc)          TC_PATTERN_##id,
-#define TC_X_ENUM_EVENT(id, ph, name, gr, sev, s)  TC_EV_##id,
-#define TC_X_ENUM_HSO(id, name, desc)              TC_HSO_##id,
-#define TC_X_ENUM_TDO(id, name, desc)              TC_TDO_##id,
+/* ======================================================================
+ * PUBLIC
+ * ====================================================================== */
 
-typedef enum { TC_STATE_LIST(TC_X_ENUM_STATE) TC_STATE_COUNT } tc_state_t;
+#define TC_X_ENUM_ROLE(id, name, desc)                  TC_ROLE_##id,
+#define TC_X_ENUM_HS(id, name, steps, desc)             TC_HS_##id,
+#define TC_X_ENUM_TD(id, name, steps, desc)             TC_TD_##id,
+#define TC_X_ENUM_RST(id, name, tag, ev, desc)          TC_RST_##id,
+#define TC_X_ENUM_RETRY(id, name, ev)                   TC_RETRY_##id,
+#define TC_X_ENUM_RETRY_OUTCOME(id, name, desc)         TC_RETRY_OUTCOME_##id,
+#define TC_X_ENUM_STEP_SEGMENT(id, name)                TC_SEG_##id,
+#define TC_X_ENUM_CLOSER(id, name)                      TC_CLOSER_##id,
+#define TC_X_ENUM_SIDE(id, name)                        TC_SIDE_##id,
+#define TC_X_ENUM_PATTERN(id, name, desc)               TC_PATTERN_##id,
+#define TC_X_ENUM_EVENT(id, ph, name, gr, sev, part, tag, s) TC_EV_##id,
+#define TC_X_ENUM_HSO(id, name, desc)                   TC_HSO_##id,
+#define TC_X_ENUM_TDO(id, name, desc)                   TC_TDO_##id,
+
 typedef enum { TC_ROLE_LIST(TC_X_ENUM_ROLE) TC_ROLE_COUNT } tc_role_t;
 typedef enum { TC_HS_KIND_LIST(TC_X_ENUM_HS) TC_HS_COUNT } tc_hs_kind_t;
 typedef enum { TC_TD_KIND_LIST(TC_X_ENUM_TD) TC_TD_COUNT } tc_td_kind_t;
 typedef enum { TC_RST_KIND_LIST(TC_X_ENUM_RST) TC_RST_COUNT } tc_rst_kind_t;
 typedef enum { TC_RETRY_KIND_LIST(TC_X_ENUM_RETRY) TC_RETRY_COUNT } tc_retry_kind_t;
+typedef enum { TC_RETRY_OUTCOME_LIST(TC_X_ENUM_RETRY_OUTCOME) TC_RETRY_OUTCOME_COUNT } tc_retry_outcome_t;
+typedef enum { TC_STEP_SEGMENT_LIST(TC_X_ENUM_STEP_SEGMENT) TC_SEG_COUNT } tc_step_segment_t;
+typedef enum { TC_CLOSER_LIST(TC_X_ENUM_CLOSER) TC_CLOSER_COUNT } tc_closer_t;
+typedef enum { TC_SIDE_LIST(TC_X_ENUM_SIDE) TC_SIDE_COUNT } tc_side_t;
 typedef enum { TC_PATTERN_LIST(TC_X_ENUM_PATTERN) TC_PATTERN_COUNT } tc_pattern_t;
 typedef enum { TC_EVENT_LIST(TC_X_ENUM_EVENT) TC_EV_COUNT } tc_event_t;
 typedef enum { TC_HS_OUTCOME_LIST(TC_X_ENUM_HSO) TC_HSO_COUNT } tc_hs_outcome_t;
 typedef enum { TC_TD_OUTCOME_LIST(TC_X_ENUM_TDO) TC_TDO_COUNT } tc_td_outcome_t;
 
+/* Sides are directions as bits: DIR0 1, DIR1 2, BOTH 3. */
+_Static_assert(TC_SIDE_DIR0 == 1 && TC_SIDE_DIR1 == 2 && TC_SIDE_BOTH == 3, "sides are direction bits");
+
+/* How an event is shown on its frame (the PART column of TC_EVENT_LIST). */
+typedef enum { TC_PART_STEP, TC_PART_MOD, TC_PART_RST, TC_PART_RETRY, TC_PART_DATA, TC_PART_TAG } tc_part_t;
+
 #define TC_EV_BIT(ev) (UINT64_C(1) << (ev))
+_Static_assert(TC_EV_COUNT <= 64, "events fit tc_result_t.events");
 
 /* TCP header flag bits, as on the wire (RFC 9293 section 3.1). */
 enum {
@@ -56,7 +83,7 @@ enum {
     TC_URG = 0x20
 };
 
-/* Direction: 0 is the endpoint that sent the first frame of the stream. */
+/* Direction: 0 is the endpoint that sent the first frame of the pair. */
 #define TC_DIR_NONE 2u
 
 typedef enum {
@@ -65,12 +92,6 @@ typedef enum {
     TC_CHECK_BAD
 } tc_check_t;
 
-typedef enum {
-    TC_CLOSER_NONE = 0,
-    TC_CLOSER_ACTIVE,
-    TC_CLOSER_PASSIVE
-} tc_closer_t;
-
 /* One segment, as the capture shows it. */
 typedef struct tc_segment {
     uint32_t frame;     /* frame number, for retry references */
@@ -78,92 +99,10 @@ typedef struct tc_segment {
     uint32_t seq;       /* raw sequence number */
     uint32_t ack;       /* raw acknowledgment number (meaningful with TC_ACK) */
     uint32_t len;       /* payload length */
-    uint32_t window;    /* raw window field */
+    uint32_t window;    /* window, scaled where the SYNs told the scale */
     uint8_t  flags;     /* TC_* */
     uint8_t  dir;       /* 0 or 1 */
 } tc_segment_t;
-
-/* Retransmissions of one endpoint's SYN, SYN-ACK or FIN. */
-typedef struct tc_retry_track {
-    int64_t  last_ns;           /* time of the latest attempt */
-    int64_t  last_interval_ns;  /* interval before the latest attempt, 0 if none */
-    uint32_t orig_frame;        /* frame of the original segment, 0 if not captured */
-    uint16_t count;
-    uint8_t  pattern;           /* tc_pattern_t */
-    uint8_t  started;           /* a copy of the segment has been seen */
-} tc_retry_track_t;
-
-/* Endpoint flags */
-enum {
-    TC_EP_SYN       = 0x01,     /* sent a SYN in this lifecycle: isn is valid */
-    TC_EP_SYNACK    = 0x02,     /* sent a SYN-ACK */
-    TC_EP_SYN_ACKED = 0x04,     /* its SYN has been acknowledged */
-    TC_EP_FIN       = 0x08,     /* sent a FIN: fin_seq is valid */
-    TC_EP_FIN_ACKED = 0x10,     /* its FIN has been acknowledged */
-    TC_EP_NXT       = 0x20      /* nxt is valid */
-};
-
-typedef struct tc_endpoint {
-    tc_retry_track_t retry;
-    uint32_t isn;
-    uint32_t fin_seq;           /* sequence number the FIN occupies */
-    uint32_t nxt;               /* highest sequence number sent + 1 (SND.NXT as seen) */
-    uint16_t syn_len;           /* data carried by its SYN (TCP Fast Open) */
-    uint8_t  state;             /* tc_state_t */
-    uint8_t  role;              /* tc_role_t */
-    uint8_t  flags;             /* TC_EP_* */
-} tc_endpoint_t;
-
-typedef enum {
-    TC_PHASE_NONE = 0,          /* nothing seen in this lifecycle */
-    TC_PHASE_HANDSHAKE,
-    TC_PHASE_OPEN,              /* handshake complete, or mid-stream */
-    TC_PHASE_CLOSING,           /* a FIN was sent */
-    TC_PHASE_CLOSED             /* both FINs acknowledged, or reset */
-} tc_phase_t;
-
-/* Stream flags */
-enum {
-    TC_ST_MIDSTREAM   = 0x01,   /* capture started after the handshake */
-    TC_ST_RESET       = 0x02,   /* ended by RST */
-    TC_ST_HALF_CLOSE  = 0x04,   /* data flowed after the first FIN was acked */
-    TC_ST_STALE_RST   = 0x08,   /* client rejected a stale SYN-ACK */
-    TC_ST_SYNACK_OK   = 0x10,   /* a valid SYN-ACK was seen (three-way) */
-    TC_ST_SYNACK_SEEN = 0x20    /* some SYN-ACK was seen: last_synack_ack is valid */
-};
-
-/* What a whole lifecycle came to; updated with every segment. */
-typedef struct tc_summary {
-    int64_t  first_ns, last_ns;
-    uint32_t first_frame, last_frame;
-    uint32_t syn_frame;         /* first SYN, 0 if none */
-    uint32_t complete_frame;    /* frame completing the handshake */
-    uint32_t fin_frame;         /* first FIN */
-    uint32_t rst_frame;         /* first RST that ended it */
-    uint16_t syn_retries, synack_retries, fin_retries;
-    uint8_t  hs_kind, td_kind, rst_kind;
-    uint8_t  rst_dir;           /* direction of that RST */
-    uint8_t  first_closer;      /* direction of the first FIN */
-    uint8_t  client;            /* direction of the client, or TC_DIR_NONE */
-    uint8_t  state[2];          /* latest states, by direction */
-    uint8_t  ep_flags[2];       /* TC_EP_*, by direction */
-    uint8_t  flags;             /* TC_ST_* */
-} tc_summary_t;
-
-typedef struct tc_stream {
-    tc_endpoint_t ep[2];
-    tc_summary_t  sum;
-    int64_t  syn_ns;            /* latest SYN attempt */
-    int64_t  synack_ns;         /* latest valid SYN-ACK */
-    uint32_t last_synack_ack;   /* ack field of the latest SYN-ACK */
-    uint16_t lifecycle;         /* 1 for the first connection on this stream */
-    uint8_t  client;            /* direction of the first SYN's sender, or TC_DIR_NONE */
-    uint8_t  phase;             /* tc_phase_t */
-    uint8_t  hs_kind, hs_step;
-    uint8_t  td_kind, td_step;
-    uint8_t  first_closer;      /* direction of the first FIN, or TC_DIR_NONE */
-    uint8_t  flags;             /* TC_ST_* */
-} tc_stream_t;
 
 /* Result flags */
 enum {
@@ -172,7 +111,7 @@ enum {
     TC_R_MERGED      = 0x04,
     TC_R_HALF_CLOSE  = 0x08,
     TC_R_BACKOFF     = 0x10,    /* retry_backoff is valid */
-    TC_R_NEW_LIFE    = 0x20,    /* this frame starts a new lifecycle */
+    TC_R_NEW_LIFE    = 0x20,    /* this frame starts a new connection on the pair */
     TC_R_HS_DELAY    = 0x40,    /* time_ns: SYN to SYN-ACK (step 2) or SYN-ACK to ACK (step 3) */
     TC_R_RETRY_IV    = 0x80     /* time_ns: interval since the previous attempt */
 };
@@ -211,7 +150,7 @@ typedef struct tc_result {
     unsigned hs_step : 3, hs_kind : TC_BITS_HS, hs_check : 2;
     unsigned td_step : 3, td_kind : TC_BITS_TD;
     unsigned closer : 2;        /* tc_closer_t, on FIN frames */
-    unsigned time_wait : 2;     /* bit 0: direction 0 will sit in TIME_WAIT, bit 1: direction 1 */
+    unsigned time_wait : 2;     /* tc_side_t: who will sit in TIME_WAIT */
     unsigned rst_kind : TC_BITS_RST;
     unsigned retry_kind : TC_BITS_RETRY, retry_pattern : TC_BITS_PATTERN;
 } tc_result_t;
@@ -233,55 +172,149 @@ static inline int64_t tc_result_retry_interval_ns(const tc_result_t *r)
     return (r->flags & TC_R_RETRY_IV) ? r->time_ns : -1;
 }
 
-void tc_stream_init(tc_stream_t *st);
-/* Steps the stream.  When the segment starts a new lifecycle on the same
- * stream (port reuse), the summary of the one that ended is copied to
- * *ended (if not NULL) and res->flags has TC_R_NEW_LIFE. */
-void tc_step(tc_stream_t *st, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended);
+/* True when the result says anything worth storing for the frame. */
+bool tc_result_annotated(const tc_result_t *res);
+/* The segment a handshake or teardown step is (TC_SEG_NONE if neither). */
+tc_step_segment_t tc_result_handshake_segment(const tc_result_t *res);
+tc_step_segment_t tc_result_teardown_segment(const tc_result_t *res);
 
-/* What the lifecycle came to, from its summary (so far, or final once the
+/* What one connection came to; updated with every segment.  Public facts;
+ * the endpoint and pair bits (ep_flags, flags) are the core's own, read
+ * them through the tc_summary_*() functions. */
+typedef struct tc_summary {
+    int64_t  first_ns, last_ns;
+    uint32_t first_frame, last_frame;
+    uint32_t syn_frame;         /* first SYN, 0 if none */
+    uint32_t complete_frame;    /* frame completing the handshake */
+    uint32_t fin_frame;         /* first FIN */
+    uint32_t rst_frame;         /* first RST that ended it */
+    uint16_t syn_retries, synack_retries, fin_retries;
+    uint8_t  hs_kind, td_kind, rst_kind;
+    uint8_t  rst_dir;           /* direction of that RST */
+    uint8_t  first_closer;      /* direction of the first FIN */
+    uint8_t  client;            /* direction of the client, or TC_DIR_NONE */
+    uint8_t  state[2];          /* latest states, by direction */
+    uint8_t  ep_flags[2];       /* private */
+    uint8_t  flags;             /* private */
+} tc_summary_t;
+
+/* What the connection came to, from its summary (so far, or final once the
  * whole capture has been read). */
 tc_hs_outcome_t tc_summary_hs_outcome(const tc_summary_t *sum);
 tc_td_outcome_t tc_summary_td_outcome(const tc_summary_t *sum);
-/* Bit 0: direction 0 will sit in TIME_WAIT, bit 1: direction 1. */
-unsigned tc_summary_time_wait(const tc_summary_t *sum);
-const char *tc_hs_outcome_name(unsigned v);
-const char *tc_td_outcome_name(unsigned v);
+/* Who sits in TIME_WAIT (the active closer; both after FINs crossed). */
+tc_side_t tc_summary_time_wait(const tc_summary_t *sum);
+/* Who closed actively: the first FIN's sender, both when the FINs crossed,
+ * nobody without a FIN. */
+tc_side_t tc_summary_closer(const tc_summary_t *sum);
+/* What the attempt a retry belongs to came to: pending until final. */
+tc_retry_outcome_t tc_retry_outcome(const tc_summary_t *sum, const tc_result_t *res, bool final);
 
-/* True when the result says anything worth storing for the frame. */
-bool tc_result_annotated(const tc_result_t *res);
+typedef struct tc_pair tc_pair_t;
+
+void tc_pair_init(tc_pair_t *pair);
+/* Steps the pair.  When the segment starts a new connection on the pair
+ * (port reuse), the summary of the one that ended is copied to *ended (if
+ * not NULL) and res->flags has TC_R_NEW_LIFE. */
+void tc_step(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res, tc_summary_t *ended);
+/* The current connection's summary, and its number on the pair (1, 2 ...). */
+const tc_summary_t *tc_pair_summary(const tc_pair_t *pair);
+unsigned tc_pair_lifecycle(const tc_pair_t *pair);
 
 /* Number of steps of a complete handshake / teardown of that kind (0 if none). */
 unsigned tc_hs_total(unsigned hs_kind);
 unsigned tc_td_total(unsigned td_kind);
 
-/* Names from the lists in tcpconn_defs.h; "" (never NULL) when out of range. */
+/* From the lists in tcpconn_defs.h (tcpconn_names.c); names are "" (never
+ * NULL) when out of range. */
 const char *tc_state_name(unsigned v);
 const char *tc_role_name(unsigned v);
 const char *tc_hs_kind_name(unsigned v);
 const char *tc_td_kind_name(unsigned v);
 const char *tc_rst_kind_name(unsigned v);
+const char *tc_rst_kind_tag(unsigned v);
+tc_event_t  tc_rst_kind_event(unsigned v);      /* TC_EV_COUNT for none */
 const char *tc_retry_kind_name(unsigned v);
+tc_event_t  tc_retry_kind_event(unsigned v);    /* TC_EV_COUNT for none */
+const char *tc_retry_outcome_name(unsigned v);
+const char *tc_step_segment_name(unsigned v);
+const char *tc_closer_name(unsigned v);
 const char *tc_pattern_name(unsigned v);
-const char *tc_event_name(unsigned v);      /* "phase.name" */
+const char *tc_hs_outcome_name(unsigned v);
+const char *tc_td_outcome_name(unsigned v);
+const char *tc_event_name(unsigned v);          /* "phase.name" */
 const char *tc_event_summary(unsigned v);
+tc_part_t   tc_event_part(unsigned v);
+const char *tc_event_tag(unsigned v);           /* NULL: the event's name */
 
-/* The state machine of one endpoint (RFC 9293 section 3.3.2, figure 5). */
+/* ======================================================================
+ * PRIVATE: the core's state.  Callers allocate tc_pair_t and hand it to
+ * the functions above; they do not read or write its members.
+ * ====================================================================== */
+
+/* Retransmissions of one endpoint's SYN, SYN-ACK or FIN. */
+typedef struct tc_retry_track {
+    int64_t  last_ns;           /* time of the latest attempt */
+    int64_t  last_interval_ns;  /* interval before the latest attempt, 0 if none */
+    uint32_t orig_frame;        /* frame of the original segment, 0 if not captured */
+    uint16_t count;
+    uint8_t  pattern;           /* tc_pattern_t */
+    uint8_t  started;           /* a copy of the segment has been seen */
+} tc_retry_track_t;
+
+/* Endpoint flags */
+enum {
+    TC_EP_SYN       = 0x01,     /* sent a SYN in this connection: isn is valid */
+    TC_EP_SYNACK    = 0x02,     /* sent a SYN-ACK */
+    TC_EP_SYN_ACKED = 0x04,     /* its SYN has been acknowledged */
+    TC_EP_FIN       = 0x08,     /* sent a FIN: fin_seq is valid */
+    TC_EP_FIN_ACKED = 0x10,     /* its FIN has been acknowledged */
+    TC_EP_NXT       = 0x20      /* nxt is valid */
+};
+
+typedef struct tc_endpoint {
+    tc_retry_track_t retry;
+    uint32_t isn;
+    uint32_t fin_seq;           /* sequence number the FIN occupies */
+    uint32_t nxt;               /* highest sequence number sent + 1 (SND.NXT as seen) */
+    uint16_t syn_len;           /* data carried by its SYN (TCP Fast Open) */
+    uint8_t  state;             /* tc_state_t */
+    uint8_t  role;              /* tc_role_t */
+    uint8_t  flags;             /* TC_EP_* */
+} tc_endpoint_t;
+
 typedef enum {
-    TC_E_SND_SYN,       /* sent a SYN */
-    TC_E_RCV_SYN,       /* received a SYN */
-    TC_E_SND_SYNACK,    /* sent a SYN-ACK */
-    TC_E_RCV_SYNACK,    /* received a SYN-ACK acknowledging its SYN */
-    TC_E_RCV_SYN_ACK,   /* received the ACK of its SYN */
-    TC_E_SND_FIN,
-    TC_E_RCV_FIN,
-    TC_E_RCV_FIN_ACK,   /* received the ACK of its FIN */
-    TC_E_SND_RST,
-    TC_E_RCV_RST,
-    TC_E_COUNT
-} tc_ep_event_t;
+    TC_PHASE_NONE = 0,          /* nothing seen in this connection */
+    TC_PHASE_HANDSHAKE,
+    TC_PHASE_OPEN,              /* handshake complete, or mid-stream */
+    TC_PHASE_CLOSING,           /* a FIN was sent */
+    TC_PHASE_CLOSED             /* both FINs acknowledged, or reset */
+} tc_phase_t;
 
-tc_state_t tc_fsm_next(tc_state_t state, tc_ep_event_t ev);
+/* Pair flags */
+enum {
+    TC_ST_MIDSTREAM   = 0x01,   /* capture started after the handshake */
+    TC_ST_RESET       = 0x02,   /* ended by RST */
+    TC_ST_HALF_CLOSE  = 0x04,   /* data flowed after the first FIN was acked */
+    TC_ST_STALE_RST   = 0x08,   /* client rejected a stale SYN-ACK */
+    TC_ST_SYNACK_OK   = 0x10,   /* a valid SYN-ACK was seen (three-way) */
+    TC_ST_SYNACK_SEEN = 0x20    /* some SYN-ACK was seen: last_synack_ack is valid */
+};
+
+struct tc_pair {
+    tc_endpoint_t ep[2];
+    tc_summary_t  sum;
+    int64_t  syn_ns;            /* latest SYN attempt */
+    int64_t  synack_ns;         /* latest valid SYN-ACK */
+    uint32_t last_synack_ack;   /* ack field of the latest SYN-ACK */
+    uint16_t lifecycle;         /* 1 for the first connection on this pair */
+    uint8_t  client;            /* direction of the first SYN's sender, or TC_DIR_NONE */
+    uint8_t  phase;             /* tc_phase_t */
+    uint8_t  hs_kind, hs_step;
+    uint8_t  td_kind, td_step;
+    uint8_t  first_closer;      /* direction of the first FIN, or TC_DIR_NONE */
+    uint8_t  flags;             /* TC_ST_* */
+};
 
 #ifdef __cplusplus
 }

@@ -1,9 +1,12 @@
 /* tcpconn_defs.h
  * The one list of everything tcpconn names: endpoint states, roles, the
- * kinds of handshake, teardown, reset and retry, and the events that carry
- * an expert info.  The core's enums, the field strings, the expert infos and
- * the README tables (tools/gen-docs.sh) are all generated from these lists,
- * so they cannot drift apart.
+ * kinds of handshake, teardown, reset and retry, the outcomes, the events
+ * that carry an expert info, and the display-filter fields.  The core's
+ * enums and name tables (tcpconn_names.c), the glue's field registrations
+ * and expert infos (packet-tcpconn.c), and the README tables
+ * (tests/docs/gen_docs.c, checked by the docs.tables test and rewritten by
+ * tools/update-docs.sh) are all generated from these lists, so they cannot
+ * drift apart.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -38,31 +41,63 @@
 #define TC_HS_KIND_LIST(X) \
     X(NONE,         "",             0, "no handshake seen") \
     X(THREE_WAY,    "three-way",    3, "SYN, SYN-ACK, ACK (RFC 9293 section 3.5, figure 6)") \
-    X(SIMULTANEOUS, "simultaneous", 4, "SYNs cross, then both SYN-ACKs (RFC 9293 section 3.5, figure 8)")
+    X(SIMULTANEOUS, "simultaneous", 4, "SYNs cross, then both SYN-ACKs (RFC 9293 section 3.5, figure 7)")
 
 /* Teardown kinds.  X(ID, "name", steps, "meaning") */
 #define TC_TD_KIND_LIST(X) \
     X(NONE,         "",             0, "no teardown, or kind not yet known (on the first FIN)") \
     X(FOUR_WAY,     "four-way",     4, "FIN, ACK, FIN, ACK (RFC 9293 section 3.6, figure 12)") \
     X(THREE_WAY,    "three-way",    3, "FIN, FIN+ACK merged, ACK") \
-    X(SIMULTANEOUS, "simultaneous", 4, "FINs cross, both endpoints go through CLOSING (RFC 9293 figure 13)") \
+    X(SIMULTANEOUS, "simultaneous", 4, "FINs cross, both endpoints go through CLOSING (RFC 9293 section 3.6, figure 13)") \
     X(HALF_CLOSE,   "half-close",   0, "data sent after the peer's FIN was acknowledged (sender in CLOSE_WAIT)") \
     X(RESET,        "reset",        0, "the connection ends by RST")
 
-/* Reset kinds.  X(ID, "name", "meaning") */
+/* Reset kinds.  X(ID, "name", "tag", EVENT, "meaning"): the tag starts the
+ * frame's Info tag ("[RST abort by client]"), EVENT is its expert info. */
 #define TC_RST_KIND_LIST(X) \
-    X(NONE,      "",                "") \
-    X(ABORT,     "abort",           "RST in an open connection (SO_LINGER 0, close() with unread data) or an opening one") \
-    X(AFTER_FIN, "after-fin",       "a closing sequence cut short by RST") \
-    X(REFUSED,   "refused",         "RST answering a SYN: nothing listens on the port") \
-    X(STALE,     "stale-handshake", "client rejects a SYN-ACK for an old duplicate SYN (RFC 9293 section 3.5, figure 9)")
+    X(NONE,      "",                "",                          COUNT,         "") \
+    X(ABORT,     "abort",           "RST abort",                 RST_ABORT,     "RST in an open connection (SO_LINGER 0, close() with unread data) or an opening one") \
+    X(AFTER_FIN, "after-fin",       "RST after FIN",             RST_AFTER_FIN, "a closing sequence cut short by RST") \
+    X(REFUSED,   "refused",         "Connection refused",        RST_REFUSED,   "RST answering a SYN: nothing listens on the port") \
+    X(STALE,     "stale-handshake", "RST rejects stale SYN-ACK", RST_STALE,     "client rejects a SYN-ACK for an old duplicate SYN (RFC 9293 section 3.5, figure 8)")
 
-/* What was retransmitted.  X(ID, "name") */
+/* What was retransmitted.  X(ID, "name", EVENT) */
 #define TC_RETRY_KIND_LIST(X) \
-    X(NONE,   "") \
-    X(SYN,    "SYN") \
-    X(SYNACK, "SYN-ACK") \
-    X(FIN,    "FIN")
+    X(NONE,   "",        COUNT) \
+    X(SYN,    "SYN",     SYN_RETRY) \
+    X(SYNACK, "SYN-ACK", SYNACK_RETRY) \
+    X(FIN,    "FIN",     FIN_RETRY)
+
+/* What a retried attempt came to within the capture.  X(ID, "name", "meaning") */
+#define TC_RETRY_OUTCOME_LIST(X) \
+    X(PENDING,   "pending",   "not known yet: only the frames so far have been read") \
+    X(SUCCEEDED, "succeeded", "the handshake completed (SYN, SYN-ACK), or the FIN was acknowledged") \
+    X(REFUSED,   "refused",   "a RST refused the connection") \
+    X(RESET,     "reset",     "the connection was reset") \
+    X(ABANDONED, "abandoned", "the sender gave up, or the capture ended first")
+
+/* The segment a handshake or teardown step is.  X(ID, "name") */
+#define TC_STEP_SEGMENT_LIST(X) \
+    X(NONE,    "") \
+    X(SYN,     "SYN") \
+    X(SYNACK,  "SYN-ACK") \
+    X(ACK,     "ACK") \
+    X(FIN,     "FIN") \
+    X(FIN_ACK, "FIN+ACK merged")
+
+/* Closers on FIN frames.  X(ID, "name") */
+#define TC_CLOSER_LIST(X) \
+    X(NONE,    "") \
+    X(ACTIVE,  "active") \
+    X(PASSIVE, "passive")
+
+/* Which endpoints something applies to (who sits in TIME_WAIT, who closed
+ * actively), by direction; the glue names them by role.  X(ID, "name") */
+#define TC_SIDE_LIST(X) \
+    X(NONE, "") \
+    X(DIR0, "") \
+    X(DIR1, "") \
+    X(BOTH, "both")
 
 /* Pattern of retry intervals measured so far.  X(ID, "name", "meaning") */
 #define TC_PATTERN_LIST(X) \
@@ -82,7 +117,7 @@
     X(UNANSWERED,   "unanswered",   "SYN (and its retries) never answered") \
     X(HALF_OPEN,    "half-open",    "SYN-ACK sent, final ACK never seen (the SYN flood pattern)") \
     X(RESET,        "reset",        "RST before the handshake completed") \
-    X(STALE,        "stale",        "an old duplicate SYN, its SYN-ACK rejected by the client's RST (RFC 9293 figure 9)")
+    X(STALE,        "stale",        "an old duplicate SYN, its SYN-ACK rejected by the client's RST (RFC 9293 section 3.5, figure 8)")
 
 /* What a connection's end came to (the connection summary).
  * X(ID, "name", "meaning") */
@@ -99,42 +134,177 @@
 /* Events: each has an expert info `tcpconn.<phase>.<name>` and may be set by
  * the core on a frame.  Phases follow the grouping of stream engines:
  * 3whs (opening), retry, fin (closing), rst, stream.
- * X(ID, "phase", "name", group, severity, "summary")
- * group: SEQ (sequence), PROTO (protocol), MALFORMED; severity: CHAT, NOTE, WARN. */
+ * X(ID, "phase", "name", group, severity, PART, "tag", "summary")
+ * group: SEQ (sequence), PROTO (protocol), MALFORMED; severity: CHAT, NOTE, WARN.
+ * PART: what shows the event on the frame: STEP (the handshake or teardown
+ * step), MOD (a word of that step, "simultaneous"), RST (the reset), RETRY
+ * (the retry), DATA (the half-close data note), TAG (a tag of its own: the
+ * "tag" text, %u the connection's number on its pair, or NULL for the
+ * event's filter name). */
 #define TC_EVENT_LIST(X) \
-    X(HS_STEP,           "3whs",   "step",                   SEQ,   CHAT, "Handshake step") \
-    X(HS_SIMULTANEOUS,   "3whs",   "simultaneous",           SEQ,   NOTE, "Simultaneous open: both endpoints sent a SYN") \
-    X(HS_NOT_SEEN,       "3whs",   "not_seen",               SEQ,   NOTE, "Capture started mid-stream: handshake not seen") \
-    X(HS_SYN_NOT_SEEN,   "3whs",   "syn_not_seen",           SEQ,   NOTE, "SYN not captured: the SYN-ACK's ack cannot be checked") \
-    X(HS_SYNACK_NOT_SEEN, "3whs",  "synack_not_seen",        SEQ,   NOTE, "SYN-ACK not seen (one direction captured, or not readable): derived from the client's ACK, not checked") \
-    X(SYNACK_BAD_ACK,    "3whs",   "synack_bad_ack",         SEQ,   WARN, "SYN-ACK does not acknowledge the client's ISN + 1") \
-    X(SYNACK_WRONG_DIR,  "3whs",   "synack_wrong_direction", SEQ,   WARN, "SYN-ACK sent by the endpoint that sent the first SYN") \
-    X(SYNACK_UNEXPECTED, "3whs",   "synack_unexpected",      SEQ,   WARN, "SYN-ACK outside a handshake") \
-    X(ACK_BAD_ACK,       "3whs",   "ack_bad_ack",            SEQ,   WARN, "Handshake ACK does not acknowledge the server's ISN + 1") \
-    X(ACK_BAD_SEQ,       "3whs",   "ack_bad_seq",            SEQ,   WARN, "Handshake ACK's sequence number is not the client's ISN + 1") \
-    X(SYN_DATA,          "3whs",   "syn_with_data",          PROTO, NOTE, "SYN carries data (TCP Fast Open)") \
-    X(SYN_FIN,           "3whs",   "syn_fin",                PROTO, WARN, "SYN and FIN set together: not judged") \
-    X(SYN_RST,           "3whs",   "syn_rst",                PROTO, WARN, "SYN and RST set together: not judged") \
-    X(DATA_BEFORE_HS,    "3whs",   "data_before_complete",   SEQ,   WARN, "Data sent before the handshake completed") \
-    X(ACK_LOST,          "3whs",   "ack_lost",               SEQ,   NOTE, "SYN-ACK repeated after the final ACK: that ACK did not arrive") \
-    X(SYN_AFTER_OPEN,    "3whs",   "syn_after_open",         SEQ,   NOTE, "SYN repeated after the handshake completed") \
-    X(SYN_RETRY,         "retry",  "syn",                    SEQ,   NOTE, "SYN retransmitted: no SYN-ACK arrived") \
-    X(SYNACK_RETRY,      "retry",  "synack",                 SEQ,   NOTE, "SYN-ACK retransmitted: server stuck in SYN_RECEIVED") \
-    X(FIN_RETRY,         "retry",  "fin",                    SEQ,   NOTE, "FIN retransmitted: its ACK did not arrive") \
-    X(TD_STEP,           "fin",    "step",                   SEQ,   CHAT, "Teardown step") \
-    X(TD_SIMULTANEOUS,   "fin",    "simultaneous",           SEQ,   NOTE, "Simultaneous close: FINs crossed") \
-    X(HALF_CLOSE_DATA,   "fin",    "half_close_data",        SEQ,   CHAT, "Data sent in a half-closed connection") \
-    X(DATA_AFTER_FIN,    "fin",    "data_after_fin",         PROTO, WARN, "Data sent after the sender's own FIN") \
-    X(TD_INCOMPLETE,     "fin",    "incomplete",             SEQ,   NOTE, "Teardown not finished within the capture") \
-    X(RST_ABORT,         "rst",    "abort",                  SEQ,   WARN, "Connection aborted by RST") \
-    X(RST_AFTER_FIN,     "rst",    "after_fin",              SEQ,   WARN, "Closing sequence cut short by RST") \
-    X(RST_REFUSED,       "rst",    "refused",                SEQ,   WARN, "Connection refused: RST answers the SYN") \
-    X(RST_STALE,         "rst",    "stale_handshake",        SEQ,   NOTE, "RST rejects a SYN-ACK for an old duplicate SYN") \
-    X(RST_DATA,          "rst",    "with_data",              PROTO, WARN, "RST carries data") \
-    X(AFTER_RST,         "rst",    "traffic_after_rst",      SEQ,   WARN, "Segment after the connection was reset") \
-    X(PORT_REUSE,        "stream", "port_reuse",             SEQ,   NOTE, "New connection on the same address and port pair") \
-    X(SYN_ON_OPEN,       "stream", "syn_on_open_connection", SEQ,   WARN, "SYN with a new ISN while the connection was open") \
-    X(HALF_OPEN,         "stream", "half_open",              SEQ,   NOTE, "Half-open: SYN-ACK sent, final ACK never seen") \
-    X(NOT_JUDGED,        "stream", "not_judged",             MALFORMED, WARN, "TCP header incomplete: segment not judged")
+    X(HS_STEP,            "3whs",   "step",                   SEQ,       CHAT, STEP,  NULL,                             "Handshake step") \
+    X(HS_SIMULTANEOUS,    "3whs",   "simultaneous",           SEQ,       NOTE, MOD,   NULL,                             "Simultaneous open: both endpoints sent a SYN") \
+    X(HS_NOT_SEEN,        "3whs",   "not_seen",               SEQ,       NOTE, TAG,   "Handshake not seen",             "Capture started mid-stream: handshake not seen") \
+    X(HS_SYN_NOT_SEEN,    "3whs",   "syn_not_seen",           SEQ,       NOTE, TAG,   NULL,                             "SYN not captured: the SYN-ACK's ack cannot be checked") \
+    X(HS_SYNACK_NOT_SEEN, "3whs",   "synack_not_seen",        SEQ,       NOTE, TAG,   NULL,                             "SYN-ACK not seen (one direction captured, or not readable): derived from the client's ACK, not checked") \
+    X(SYNACK_BAD_ACK,     "3whs",   "synack_bad_ack",         SEQ,       WARN, TAG,   NULL,                             "SYN-ACK does not acknowledge the client's ISN + 1") \
+    X(SYNACK_WRONG_DIR,   "3whs",   "synack_wrong_direction", SEQ,       WARN, TAG,   NULL,                             "SYN-ACK sent by the endpoint that sent the first SYN") \
+    X(SYNACK_UNEXPECTED,  "3whs",   "synack_unexpected",      SEQ,       WARN, TAG,   NULL,                             "SYN-ACK outside a handshake") \
+    X(ACK_BAD_ACK,        "3whs",   "ack_bad_ack",            SEQ,       WARN, TAG,   NULL,                             "Handshake ACK does not acknowledge the server's ISN + 1") \
+    X(ACK_BAD_SEQ,        "3whs",   "ack_bad_seq",            SEQ,       WARN, TAG,   NULL,                             "Handshake ACK's sequence number is not the client's ISN + 1") \
+    X(SYN_DATA,           "3whs",   "syn_with_data",          PROTO,     NOTE, TAG,   NULL,                             "SYN carries data (TCP Fast Open)") \
+    X(SYN_FIN,            "3whs",   "syn_fin",                PROTO,     WARN, TAG,   NULL,                             "SYN and FIN set together: not judged") \
+    X(SYN_RST,            "3whs",   "syn_rst",                PROTO,     WARN, TAG,   NULL,                             "SYN and RST set together: not judged") \
+    X(DATA_BEFORE_HS,     "3whs",   "data_before_complete",   SEQ,       WARN, TAG,   NULL,                             "Data sent before the handshake completed") \
+    X(ACK_LOST,           "3whs",   "ack_lost",               SEQ,       NOTE, TAG,   NULL,                             "SYN-ACK repeated after the final ACK: that ACK did not arrive") \
+    X(SYN_AFTER_OPEN,     "3whs",   "syn_after_open",         SEQ,       NOTE, TAG,   NULL,                             "SYN repeated after the handshake completed") \
+    X(SYN_RETRY,          "retry",  "syn",                    SEQ,       NOTE, RETRY, NULL,                             "SYN retransmitted: no SYN-ACK arrived") \
+    X(SYNACK_RETRY,       "retry",  "synack",                 SEQ,       NOTE, RETRY, NULL,                             "SYN-ACK retransmitted: server stuck in SYN_RECEIVED") \
+    X(FIN_RETRY,          "retry",  "fin",                    SEQ,       NOTE, RETRY, NULL,                             "FIN retransmitted: its ACK did not arrive") \
+    X(TD_STEP,            "fin",    "step",                   SEQ,       CHAT, STEP,  NULL,                             "Teardown step") \
+    X(TD_SIMULTANEOUS,    "fin",    "simultaneous",           SEQ,       NOTE, MOD,   NULL,                             "Simultaneous close: FINs crossed") \
+    X(HALF_CLOSE_DATA,    "fin",    "half_close_data",        SEQ,       CHAT, DATA,  NULL,                             "Data sent in a half-closed connection") \
+    X(DATA_AFTER_FIN,     "fin",    "data_after_fin",         PROTO,     WARN, TAG,   NULL,                             "Data sent after the sender's own FIN") \
+    X(TD_INCOMPLETE,      "fin",    "incomplete",             SEQ,       NOTE, TAG,   NULL,                             "Teardown not finished within the capture") \
+    X(RST_ABORT,          "rst",    "abort",                  SEQ,       WARN, RST,   NULL,                             "Connection aborted by RST") \
+    X(RST_AFTER_FIN,      "rst",    "after_fin",              SEQ,       WARN, RST,   NULL,                             "Closing sequence cut short by RST") \
+    X(RST_REFUSED,        "rst",    "refused",                SEQ,       WARN, RST,   NULL,                             "Connection refused: RST answers the SYN") \
+    X(RST_STALE,          "rst",    "stale_handshake",        SEQ,       NOTE, RST,   NULL,                             "RST rejects a SYN-ACK for an old duplicate SYN") \
+    X(RST_DATA,           "rst",    "with_data",              PROTO,     WARN, TAG,   NULL,                             "RST carries data") \
+    X(AFTER_RST,          "rst",    "traffic_after_rst",      SEQ,       WARN, TAG,   NULL,                             "Segment after the connection was reset") \
+    X(PORT_REUSE,         "stream", "port_reuse",             SEQ,       NOTE, TAG,   "New connection %u on this pair", "New connection on the same address and port pair") \
+    X(SYN_ON_OPEN,        "stream", "syn_on_open_connection", SEQ,       WARN, TAG,   NULL,                             "SYN with a new ISN while the connection was open") \
+    X(HALF_OPEN,          "stream", "half_open",              SEQ,       NOTE, TAG,   NULL,                             "Half-open: SYN-ACK sent, final ACK never seen") \
+    X(NOT_JUDGED,         "stream", "not_judged",             MALFORMED, WARN, TAG,   NULL,                             "TCP header incomplete: segment not judged")
+
+/* Display-filter fields, tcpconn.<abbrev>.  The names stand on their own
+ * as column titles.
+ * X(var, "abbrev", TYPE, "name", "description")
+ * TYPE: NONE (a subtree), STR, BOOL, U8, U16, U32, DOUBLE, TIME (relative),
+ * FRAME (a frame number), FRAME_RETX (the frame a retransmission repeats). */
+
+/* A frame's own annotation. */
+#define TC_FIELD_FRAME_LIST(X) \
+    X(role,                    "role",                    STR,   "Sender role", \
+      "Role of this frame's sender: client (sent the first SYN), server, peer (simultaneous open) or unknown (no SYN seen)") \
+    X(state_client,            "state.client",            STR,   "Client state", \
+      "RFC 9293 state of the client after this frame (a sender's once sent, a receiver's once received)") \
+    X(state_server,            "state.server",            STR,   "Server state", \
+      "RFC 9293 state of the server after this frame") \
+    X(state_sender,            "state.sender",            STR,   "Sender state", \
+      "RFC 9293 state of this frame's sender after it (when no SYN was seen)") \
+    X(state_receiver,          "state.receiver",          STR,   "Receiver state", \
+      "RFC 9293 state of this frame's receiver after it (when no SYN was seen)") \
+    X(handshake,               "handshake",               NONE,  "Handshake", \
+      "A step of the opening handshake") \
+    X(handshake_step,          "handshake.step",          U8,    "Handshake step", \
+      "1 SYN, 2 SYN-ACK, 3 ACK (simultaneous open: 1 and 2 SYN, 3 and 4 SYN-ACK)") \
+    X(handshake_kind,          "handshake.kind",          STR,   "Handshake kind", \
+      "three-way or simultaneous") \
+    X(handshake_valid,         "handshake.valid",         BOOL,  "Handshake step valid", \
+      "The step acknowledges the peer's ISN + 1 (and the ACK's seq is the client's ISN + 1); absent when there is nothing to check against") \
+    X(handshake_complete,      "handshake.complete",      BOOL,  "Handshake complete", \
+      "This frame completes the handshake") \
+    X(handshake_syn_to_synack, "handshake.syn_to_synack", TIME,  "SYN to SYN-ACK", \
+      "On step 2: time from the latest SYN to this SYN-ACK, as the capture point sees it") \
+    X(handshake_synack_to_ack, "handshake.synack_to_ack", TIME,  "SYN-ACK to ACK", \
+      "On step 3: time from the latest SYN-ACK to this ACK") \
+    X(handshake_syn_retries,   "handshake.syn_retries",   U16,   "SYN retries before the answer", \
+      "How many times the SYN was retransmitted before this SYN-ACK or refusal") \
+    X(teardown,                "teardown",                NONE,  "Teardown", \
+      "A step of the closing sequence, or data in a half-closed connection") \
+    X(teardown_step,           "teardown.step",           U8,    "Teardown step", \
+      "Step of the closing sequence, in wire order") \
+    X(teardown_kind,           "teardown.kind",           STR,   "Teardown kind", \
+      "four-way, three-way, simultaneous (from step 2 on), half-close (data frames) or reset; absent on the first FIN, whose kind the next step decides") \
+    X(teardown_merged,         "teardown.merged",         BOOL,  "ACK and FIN merged", \
+      "The passive closer's FIN is also the first ACK of the active FIN") \
+    X(teardown_half_close,     "teardown.half_close",     BOOL,  "Half-close", \
+      "Data flowed after the first FIN was acknowledged") \
+    X(teardown_complete,       "teardown.complete",       BOOL,  "Teardown complete", \
+      "Both FINs are acknowledged after this frame") \
+    X(closer,                  "closer",                  STR,   "Active or passive close", \
+      "On FIN frames: active (the first FIN, or FINs crossing) or passive") \
+    X(time_wait,               "time_wait",               STR,   "TIME_WAIT side", \
+      "Which endpoint will sit in TIME_WAIT once the kind is known: the active closer, both after a simultaneous close") \
+    X(rst,                     "rst",                     NONE,  "Reset", \
+      "The connection is reset") \
+    X(rst_kind,                "rst.kind",                STR,   "Reset kind", \
+      "abort, after-fin, refused or stale-handshake") \
+    X(rst_by,                  "rst.by",                  STR,   "Reset by", \
+      "Role of the endpoint that sent the RST") \
+    X(retry,                   "retry",                   U16,   "Retry", \
+      "1 for the first retransmission of a SYN, SYN-ACK or FIN, 2 for the second ...") \
+    X(retry_of,                "retry.of",                FRAME_RETX, "Retry of frame", \
+      "Frame of the original segment") \
+    X(retry_interval,          "retry.interval",          TIME,  "Retry interval", \
+      "Time since the previous attempt") \
+    X(retry_backoff,           "retry.backoff",           DOUBLE, "Retry backoff", \
+      "This interval divided by the previous one (about 2: exponential, about 1: linear)") \
+    X(retry_pattern,           "retry.pattern",           STR,   "Retry pattern so far", \
+      "linear, exponential, linear then exponential or irregular") \
+    X(retry_segment,           "retry.segment",           STR,   "Retransmitted segment", \
+      "SYN, SYN-ACK or FIN") \
+    X(retry_outcome,           "retry.outcome",           STR,   "Retry outcome", \
+      "What the retried attempt came to within the capture: succeeded, refused, reset or abandoned (two passes, the GUI; pending in a single pass)") \
+    X(event,                   "event",                   STR,   "Lifecycle event", \
+      "Name of each lifecycle event on this frame (the expert info filter after tcpconn.)") \
+    X(info,                    "info",                    STR,   "Lifecycle tags", \
+      "The lifecycle tags of this frame, as in the Info column (hidden)")
+
+/* The Connection summary: drawn only when one of them is wanted. */
+#define TC_FIELD_SUMMARY_LIST(X) \
+    X(stream,                  "stream",                  U32,   "Connection stream index", \
+      "tcp.stream of the connection's first frame") \
+    X(lifecycle,               "lifecycle",               U16,   "Connection on this address pair", \
+      "1 for the first connection on this address and port pair, 2 for the next (port reuse) ...") \
+    X(conn_state,              "conn_state",              STR,   "Zeek conn_state", \
+      "Zeek's connection state code (S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH)") \
+    X(history,                 "history",                 STR,   "Zeek history", \
+      "Zeek's history string: upper case originator, lower case responder") \
+    X(summary,                 "summary",                 NONE,  "Connection summary", \
+      "What this frame's connection came to (so far, in a single pass)") \
+    X(summary_final,           "summary.final",           BOOL,  "Connection summary final", \
+      "True once the whole capture has been read (two passes, the GUI after loading); false: only frames up to this one") \
+    X(summary_handshake,       "summary.handshake",       STR,   "Connection handshake outcome", \
+      "three-way, simultaneous, refused, unanswered, half-open, reset, stale or not seen") \
+    X(summary_teardown,        "summary.teardown",        STR,   "Connection teardown outcome", \
+      "four-way, three-way, simultaneous, reset, half-closed, incomplete, open or none") \
+    X(summary_closer,          "summary.closer",          STR,   "Connection active closer", \
+      "Who sent the first FIN (both: the FINs crossed)") \
+    X(summary_time_wait,       "summary.time_wait",       STR,   "Connection TIME_WAIT side", \
+      "Who sits in TIME_WAIT once the close completed") \
+    X(summary_reset_by,        "summary.reset_by",        STR,   "Connection reset by", \
+      "Who sent the RST that ended the connection") \
+    X(summary_state_client,    "summary.state.client",    STR,   "Client's latest state", \
+      "Latest RFC 9293 state of the client") \
+    X(summary_state_server,    "summary.state.server",    STR,   "Server's latest state", \
+      "Latest RFC 9293 state of the server") \
+    X(summary_state_originator, "summary.state.originator", STR, "Originator's latest state", \
+      "Latest state of the first frame's sender (no SYN seen)") \
+    X(summary_state_responder, "summary.state.responder", STR,   "Responder's latest state", \
+      "Latest state of the first frame's receiver (no SYN seen)") \
+    X(summary_first_frame,     "summary.first_frame",     FRAME, "Connection first frame", \
+      "The connection's first frame") \
+    X(summary_syn_frame,       "summary.syn_frame",       FRAME, "Connection first SYN", \
+      "The connection's first SYN") \
+    X(summary_complete_frame,  "summary.complete_frame",  FRAME, "Handshake completed in", \
+      "The frame that completed the handshake") \
+    X(summary_fin_frame,       "summary.fin_frame",       FRAME, "Connection first FIN", \
+      "The connection's first FIN") \
+    X(summary_rst_frame,       "summary.rst_frame",       FRAME, "Connection ending RST", \
+      "The RST that ended the connection") \
+    X(summary_last_frame,      "summary.last_frame",      FRAME, "Connection last frame", \
+      "The connection's last frame (so far, in a single pass)") \
+    X(summary_duration,        "summary.duration",        TIME,  "Connection duration", \
+      "First to last frame") \
+    X(summary_syn_retries,     "summary.syn_retries",     U16,   "Connection SYN retries", \
+      "Retransmissions of the client's SYN") \
+    X(summary_synack_retries,  "summary.synack_retries",  U16,   "Connection SYN-ACK retries", \
+      "Retransmissions of a SYN-ACK") \
+    X(summary_fin_retries,     "summary.fin_retries",     U16,   "Connection FIN retries", \
+      "Retransmissions of a FIN") \
+    X(summary_not_judged,      "summary.not_judged",      U16,   "Connection frames not judged", \
+      "Frames of this connection whose TCP header was cut short: its verdicts stand on incomplete evidence")
 
 #endif /* TCPCONN_DEFS_H */

@@ -14,37 +14,10 @@
 #include "tcpconn_core.h"
 #include "tcpconn_zeek.h"
 
-/* Every field: X(variable suffix).  hf_tcpconn_<x> shows as tcpconn.<x>
- * with dots for the underscores that separate levels (see the hf array). */
-#define TCPCONN_HF_LIST(X) TCPCONN_HF_FRAME_LIST(X) TCPCONN_HF_SUMMARY_LIST(X)
-
-/* Fields of a frame's own annotation. */
-#define TCPCONN_HF_FRAME_LIST(X) \
-    X(role) \
-    X(state_client) X(state_server) X(state_sender) X(state_receiver) \
-    X(handshake) X(handshake_step) X(handshake_kind) X(handshake_valid) \
-    X(handshake_complete) X(handshake_syn_to_synack) X(handshake_synack_to_ack) \
-    X(handshake_syn_retries) \
-    X(teardown) X(teardown_step) X(teardown_kind) X(teardown_merged) \
-    X(teardown_half_close) X(teardown_complete) X(closer) X(time_wait) \
-    X(rst) X(rst_kind) X(rst_by) \
-    X(retry) X(retry_of) X(retry_interval) X(retry_backoff) X(retry_pattern) X(retry_segment) \
-    X(retry_outcome) \
-    X(event) X(info)
-
-/* Fields of the Connection summary: drawn only when one of them is wanted
- * (tcpconn_summary_wanted() walks this list). */
-#define TCPCONN_HF_SUMMARY_LIST(X) \
-    X(stream) X(lifecycle) X(conn_state) X(history) \
-    X(summary) X(summary_final) X(summary_handshake) X(summary_teardown) X(summary_closer) \
-    X(summary_time_wait) X(summary_reset_by) X(summary_state_client) X(summary_state_server) \
-    X(summary_state_originator) X(summary_state_responder) X(summary_first_frame) \
-    X(summary_syn_frame) X(summary_complete_frame) X(summary_fin_frame) X(summary_rst_frame) \
-    X(summary_last_frame) X(summary_duration) X(summary_syn_retries) X(summary_synack_retries) \
-    X(summary_fin_retries) X(summary_not_judged)
-
-#define TCPCONN_HF_EXTERN(x) extern int hf_tcpconn_##x;
-TCPCONN_HF_LIST(TCPCONN_HF_EXTERN)
+/* Every field of tcpconn_defs.h has its hf_tcpconn_<var>. */
+#define TCPCONN_HF_EXTERN(var, abbrev, type, name, desc) extern int hf_tcpconn_##var;
+TC_FIELD_FRAME_LIST(TCPCONN_HF_EXTERN)
+TC_FIELD_SUMMARY_LIST(TCPCONN_HF_EXTERN)
 
 extern int proto_tcpconn;
 extern gint ett_tcpconn;
@@ -86,6 +59,9 @@ typedef enum {
 
 /* First pass only: from the TCP tap, or from the frame's bytes. */
 tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h);
+/* Any pass: the frame's segment for the tap's consumers (seq, ack,
+ * flags, length; dir is not set), FALSE when not known. */
+gboolean tcpconn_tap_segment(packet_info *pinfo, tc_segment_t *seg);
 void tcpconn_source_init(void);
 void tcpconn_source_cleanup(void);
 void tcpconn_source_handoff(void);
@@ -116,7 +92,7 @@ typedef struct tcpconn_conn {
 typedef struct tcpconn_pair {
     tcpconn_key_t   key;
     guint8          slot0;              /* key slot of direction 0, the first frame's sender */
-    tc_stream_t     core;
+    tc_pair_t       core;
     gint8           ws[2];              /* TCP's window shift by direction after the last frame */
     guint8          ws_known;           /* (frames read from their bytes only) */
     tcpconn_conn_t  first;              /* most pairs carry one connection */
@@ -148,20 +124,21 @@ const tc_result_t *tcpconn_frames_find(guint32 frame);
 typedef struct tcpconn_tap_data {
     const tcpconn_conn_t *conn;
     const tc_result_t *res;     /* NULL when the frame is not annotated */
+    tc_segment_t seg;           /* the frame's TCP segment (raw seq/ack, flags, length), */
+    gboolean have_seg;          /* when known; dir is not set */
 } tcpconn_tap_data_t;
 
 /* res or conn may be NULL; final: the whole capture has been read; info:
  * the Info column is being built. */
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                   const tc_result_t *res, const tcpconn_conn_t *conn, gboolean final, gboolean info);
-/* Who closed actively: "client", "server", "originator", "responder",
- * "both" (FINs crossed), or NULL when nobody sent a FIN. */
-const char *tcpconn_summary_closer(const tc_summary_t *s);
-/* What the retried segment's attempt came to, from the connection summary. */
-const char *tcpconn_retry_outcome(const tcpconn_conn_t *conn, const tc_result_t *r);
+/* A side of a connection by name: "client", "server", "originator",
+ * "responder", "both", or NULL for none. */
+const char *tcpconn_summary_sides(const tc_summary_t *s, tc_side_t side);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_conn_t *conn, gboolean final, gboolean wanted);
 void tcpconn_register_stats(void);
+void tcpconn_register_flow(void);
 
 void proto_register_tcpconn(void);
 void proto_reg_handoff_tcpconn(void);

@@ -91,7 +91,7 @@ tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
         pair = wmem_new0(wmem_file_scope(), tcpconn_pair_t);
         pair->key = key;
         pair->slot0 = (guint8)slot;   /* direction 0 sent the pair's first frame */
-        tc_stream_init(&pair->core);
+        tc_pair_init(&pair->core);
         conn_init(&pair->first, pair, h->stream);
         pair->conn = &pair->first;
         wmem_map_insert(pairs, &pair->key, pair);

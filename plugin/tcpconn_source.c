@@ -378,6 +378,16 @@ tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h)
     return st;
 }
 
+gboolean tcpconn_tap_segment(packet_info *pinfo, tc_segment_t *seg)
+{
+    tcpconn_hdr_t h;
+
+    if (tcpconn_read_header(pinfo, &h) != TCPCONN_HDR_OK)
+        return FALSE;
+    *seg = h.seg;
+    return TRUE;
+}
+
 /* Per file: listen on "tcp" while the protocol is enabled (and only then,
  * so that a disabled tcpconn costs nothing), and take TCP's preference. */
 void tcpconn_source_init(void)

@@ -108,7 +108,7 @@ static char *endpoint_str(const tcpconn_conn_t *conn, unsigned d)
 static void conns_fill(stat_tap_table_item_type *row, const tcpconn_conn_t *conn)
 {
     const tc_summary_t *s = conn->sum;
-    const char *closer = tcpconn_summary_closer(s);
+    const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
 
     row[C_STREAM].value.uint_value = conn->stream;
     row[C_CONN].value.uint_value = conn->number;

@@ -20,11 +20,15 @@ static const char *summary_side(const tc_summary_t *s, unsigned d)
     return d == s->client ? "client" : "server";
 }
 
-static const char *summary_tw(const tc_summary_t *s)
+/* A side of the summary by name: "both", one endpoint's, or NULL. */
+const char *tcpconn_summary_sides(const tc_summary_t *s, tc_side_t side)
 {
-    unsigned tw = tc_summary_time_wait(s);
-
-    return tw == 3 ? "both" : tw ? summary_side(s, tw == 1 ? 0 : 1) : NULL;
+    switch (side) {
+    case TC_SIDE_BOTH: return "both";
+    case TC_SIDE_DIR0: return summary_side(s, 0);
+    case TC_SIDE_DIR1: return summary_side(s, 1);
+    default: return NULL;
+    }
 }
 
 static void draw_states(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
@@ -66,19 +70,10 @@ static void draw_frames(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
         tcpconn_add_uint(t, hf_tcpconn_summary_fin_retries, tvb, s->fin_retries);
 }
 
-const char *tcpconn_summary_closer(const tc_summary_t *s)
-{
-    if (s->first_closer == TC_DIR_NONE)
-        return NULL;
-    if (tc_summary_td_outcome(s) == TC_TDO_SIMULTANEOUS)
-        return "both";
-    return summary_side(s, s->first_closer);
-}
-
 static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
 {
-    const char *tw = summary_tw(s);
-    const char *closer = tcpconn_summary_closer(s);
+    const char *tw = tcpconn_summary_sides(s, tc_summary_time_wait(s));
+    const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
 
     if (closer)
         tcpconn_add_str(t, hf_tcpconn_summary_closer, tvb, closer);
@@ -88,34 +83,13 @@ static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
         tcpconn_add_str(t, hf_tcpconn_summary_reset_by, tvb, summary_side(s, s->rst_dir));
 }
 
-/* A SYN retry succeeded when the handshake completed; a SYN-ACK retry
- * likewise; a FIN retry when that FIN was acknowledged.  Otherwise the
- * connection was refused or reset, or the sender gave up (abandoned)
- * before the capture ended. */
-const char *tcpconn_retry_outcome(const tcpconn_conn_t *conn, const tc_result_t *r)
-{
-    const tc_summary_t *s = conn->sum;
-
-    if (r->retry_kind == TC_RETRY_FIN) {
-        if (s->ep_flags[r->dir] & TC_EP_FIN_ACKED)
-            return "succeeded";
-    } else if (s->complete_frame) {
-        return "succeeded";
-    }
-    if (s->rst_kind == TC_RST_REFUSED)
-        return "refused";
-    if (s->flags & TC_ST_RESET)
-        return "reset";
-    return "abandoned";
-}
-
 /* Verdicts that need the whole capture, on the connection's last frame. */
 static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_t *s,
                           tc_hs_outcome_t hso, tc_td_outcome_t tdo)
 {
     if (pinfo->num != s->last_frame)
         return;
-    if (hso == TC_HSO_HALF_OPEN)
+    if (hso == TC_HSO_HALF_OPEN && s->client != TC_DIR_NONE)
         expert_add_info_format(pinfo, top, &ei_tcpconn[TC_EV_HALF_OPEN],
                                "Half-open: SYN-ACK sent, final ACK never seen (client %s, server %s)",
                                tc_state_name(s->state[s->client]), tc_state_name(s->state[s->client ^ 1u]));

@@ -104,6 +104,26 @@ static void tag(draw_ctx_t *c, const char *fmt, ...)
     tag_put(c, "]", 1);
 }
 
+/* An event's own tag: its "tag" text from the list, %u the connection's
+ * number on its pair, or its filter name. */
+static void tag_event(draw_ctx_t *c, tc_event_t e)
+{
+    const char *text = tc_event_tag(e), *num;
+    char head[64];
+
+    if (!text) {
+        tag(c, "%s", tc_event_name(e));
+        return;
+    }
+    num = strstr(text, "%u");
+    if (!num) {
+        tag(c, "%s", text);
+        return;
+    }
+    g_strlcpy(head, text, MIN(sizeof head, (size_t)(num - text) + 1));
+    tag(c, "%s%u%s", head, c->conn ? (unsigned)c->conn->number : 0u, num + 2);
+}
+
 /* An expert info, formatted once, only where a tree is built. */
 #define expert(c, ev, ...) do { \
         if ((c)->tree) \
@@ -121,6 +141,12 @@ static const char *side_name(const tc_result_t *r, guint d)
     if (r->client == TC_DIR_NONE)
         return d == r->dir ? "sender" : "receiver";
     return d == r->client ? "client" : "server";
+}
+
+/* A side: one endpoint's name, or "both". */
+static const char *sides_name(const tc_result_t *r, tc_side_t side)
+{
+    return side == TC_SIDE_BOTH ? "both" : side_name(r, side == TC_SIDE_DIR0 ? 0 : 1);
 }
 
 /* ---- parts ---- */
@@ -150,13 +176,6 @@ static void draw_states(draw_ctx_t *c, proto_tree *t)
     }
 }
 
-static const char *hs_segment_name(const tc_result_t *r)
-{
-    if (r->hs_kind == TC_HS_SIMULTANEOUS)
-        return r->hs_step <= 2 ? "SYN" : "SYN-ACK";
-    return r->hs_step == 1 ? "SYN" : r->hs_step == 2 ? "SYN-ACK" : "ACK";
-}
-
 static void draw_handshake(draw_ctx_t *c, proto_tree *t)
 {
     const tc_result_t *r = c->r;
@@ -175,7 +194,7 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
         return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_handshake, c->tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
-                           hs_segment_name(r), tc_hs_kind_name(r->hs_kind),
+                           tc_step_segment_name(tc_result_handshake_segment(r)), tc_hs_kind_name(r->hs_kind),
                            complete ? ", complete" : "");
     ht = proto_item_add_subtree(it, ett_tcpconn_handshake);
     add_uint(c, ht, hf_tcpconn_handshake_step, r->hs_step);
@@ -190,21 +209,13 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
     if (r->hs_syn_retries)
         add_uint(c, ht, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
     expert(c, TC_EV_HS_STEP, "Handshake step %u/%u: %s (%s)%s", r->hs_step, total,
-           hs_segment_name(r), tc_hs_kind_name(r->hs_kind),
+           tc_step_segment_name(tc_result_handshake_segment(r)), tc_hs_kind_name(r->hs_kind),
            r->hs_check == TC_CHECK_BAD ? ", not valid" : complete ? ", complete" : "");
-}
-
-static const char *td_segment_name(const tc_result_t *r)
-{
-    if (r->closer == TC_CLOSER_NONE)
-        return "ACK";
-    return (r->flags & TC_R_MERGED) ? "FIN+ACK merged" : "FIN";
 }
 
 static void draw_teardown_fields(draw_ctx_t *c, proto_tree *tt)
 {
     const tc_result_t *r = c->r;
-    static const char *const tw[] = { "", NULL, NULL, "both" };
 
     if (r->td_step)
         add_uint(c, tt, hf_tcpconn_teardown_step, r->td_step);
@@ -217,10 +228,9 @@ static void draw_teardown_fields(draw_ctx_t *c, proto_tree *tt)
     if (r->td_step)
         add_bool(c, tt, hf_tcpconn_teardown_complete, (r->flags & TC_R_TD_COMPLETE) != 0);
     if (r->closer)
-        add_str(c, tt, hf_tcpconn_closer, r->closer == TC_CLOSER_ACTIVE ? "active" : "passive");
+        add_str(c, tt, hf_tcpconn_closer, tc_closer_name(r->closer));
     if (r->time_wait)
-        add_str(c, tt, hf_tcpconn_time_wait,
-                r->time_wait == 3 ? tw[3] : side_name(r, r->time_wait == 1 ? 0 : 1));
+        add_str(c, tt, hf_tcpconn_time_wait, sides_name(r, (tc_side_t)r->time_wait));
 }
 
 static void half_close_note(draw_ctx_t *c)
@@ -235,7 +245,7 @@ static void teardown_step_text(draw_ctx_t *c, proto_item *it)
 {
     const tc_result_t *r = c->r;
     guint total = tc_td_total(r->td_kind);
-    const char *seg = td_segment_name(r);
+    const char *seg = tc_step_segment_name(tc_result_teardown_segment(r));
     const char *crossed = has(r, TC_EV_TD_SIMULTANEOUS) ? ", FINs crossed" : "";
     const char *closed = (r->flags & TC_R_TD_COMPLETE) ? ", closed" : "";
     char step[16];
@@ -278,15 +288,8 @@ static void draw_teardown(draw_ctx_t *c, proto_tree *t)
 
 static void draw_rst(draw_ctx_t *c, proto_tree *t)
 {
-    static const char *const label[TC_RST_COUNT] = {
-        [TC_RST_ABORT] = "RST abort", [TC_RST_AFTER_FIN] = "RST after FIN",
-        [TC_RST_REFUSED] = "Connection refused", [TC_RST_STALE] = "RST rejects stale SYN-ACK",
-    };
-    static const tc_event_t ev[TC_RST_COUNT] = {
-        [TC_RST_ABORT] = TC_EV_RST_ABORT, [TC_RST_AFTER_FIN] = TC_EV_RST_AFTER_FIN,
-        [TC_RST_REFUSED] = TC_EV_RST_REFUSED, [TC_RST_STALE] = TC_EV_RST_STALE,
-    };
     const tc_result_t *r = c->r;
+    tc_event_t ev = tc_rst_kind_event(r->rst_kind);
     const char *by;
     proto_item *it;
     proto_tree *rt;
@@ -294,7 +297,7 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     if (!r->rst_kind)
         return;
     by = r->client == TC_DIR_NONE ? tc_role_name(r->role) : side_name(r, r->dir);
-    tag(c, "%s by %s", label[r->rst_kind], by);
+    tag(c, "%s by %s", tc_rst_kind_tag(r->rst_kind), by);
     if (!c->tree)
         return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
@@ -306,7 +309,7 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
         add_str(c, rt, hf_tcpconn_teardown_kind, tc_td_kind_name(r->td_kind));
     if (r->hs_syn_retries)
         add_uint(c, rt, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
-    expert(c, ev[r->rst_kind], "%s (RST by the %s)", tc_event_summary(ev[r->rst_kind]), by);
+    expert(c, ev, "%s (RST by the %s)", tc_event_summary(ev), by);
 }
 
 /* "retry 2 of frame 5, 1.000 s after the previous attempt", or what of it
@@ -325,10 +328,6 @@ static const char *retry_text(draw_ctx_t *c)
 
 static void draw_retry(draw_ctx_t *c, proto_tree *t)
 {
-    static const tc_event_t ev[TC_RETRY_COUNT] = {
-        [TC_RETRY_SYN] = TC_EV_SYN_RETRY, [TC_RETRY_SYNACK] = TC_EV_SYNACK_RETRY,
-        [TC_RETRY_FIN] = TC_EV_FIN_RETRY,
-    };
     const tc_result_t *r = c->r;
     const char *what = tc_retry_kind_name(r->retry_kind);
     gint64 interval = tc_result_retry_interval_ns(r);
@@ -359,24 +358,11 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
         if (r->retry_pattern)
             add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
         if (c->conn)
-            add_str(c, rt, hf_tcpconn_retry_outcome, c->final ? tcpconn_retry_outcome(c->conn, r) : "pending");
-        expert(c, ev[r->retry_kind], "%s retransmitted: %s%s%s", what, text,
+            add_str(c, rt, hf_tcpconn_retry_outcome,
+                    tc_retry_outcome_name(tc_retry_outcome(c->conn->sum, r, c->final)));
+        expert(c, tc_retry_kind_event(r->retry_kind), "%s retransmitted: %s%s%s", what, text,
                r->retry_pattern ? ", pattern so far: " : "",
                r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
-    }
-}
-
-/* Events not drawn by a part above: an expert info each, a tag for notes
- * and warnings. */
-static gboolean drawn_by_part(tc_event_t ev)
-{
-    switch (ev) {
-    case TC_EV_HS_STEP: case TC_EV_TD_STEP: case TC_EV_HALF_CLOSE_DATA:
-    case TC_EV_RST_ABORT: case TC_EV_RST_AFTER_FIN: case TC_EV_RST_REFUSED: case TC_EV_RST_STALE:
-    case TC_EV_SYN_RETRY: case TC_EV_SYNACK_RETRY: case TC_EV_FIN_RETRY:
-        return TRUE;
-    default:
-        return FALSE;
     }
 }
 
@@ -389,14 +375,15 @@ static void draw_events(draw_ctx_t *c, proto_tree *t)
 
         if (c->tree)
             add_str(c, t, hf_tcpconn_event, tc_event_name(e));
-        if (drawn_by_part((tc_event_t)e))
+        switch (tc_event_part(e)) {
+        case TC_PART_TAG:   /* its own tag and expert info */
+            tag_event(c, (tc_event_t)e);
+            break;
+        case TC_PART_MOD:   /* a word of its step's tag, an expert info of its own */
+            break;
+        default:            /* drawn, expert info and all, by its part */
             continue;
-        if (e == TC_EV_PORT_REUSE)
-            tag(c, "New connection %u on this pair", c->conn ? c->conn->number : 0u);
-        else if (e == TC_EV_HS_NOT_SEEN)
-            tag(c, "Handshake not seen");
-        else if (e != TC_EV_HS_SIMULTANEOUS && e != TC_EV_TD_SIMULTANEOUS)
-            tag(c, "%s", tc_event_name(e));
+        }
         if (c->tree)
             expert_add_info(c->pinfo, c->top, &ei_tcpconn[e]);
     }
@@ -418,8 +405,8 @@ static void draw_frame(draw_ctx_t *c, proto_tree *t)
  * when a tree is built and something of tcpconn is referenced. */
 static gboolean summary_wanted(proto_tree *tree)
 {
-#define TCPCONN_HF_ADDRESS(x) &hf_tcpconn_##x,
-    static const int *const hfs[] = { TCPCONN_HF_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
+#define TCPCONN_HF_ADDRESS(var, abbrev, type, name, desc) &hf_tcpconn_##var,
+    static const int *const hfs[] = { TC_FIELD_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
 #undef TCPCONN_HF_ADDRESS
 
     if (!proto_field_is_referenced(tree, proto_tcpconn))

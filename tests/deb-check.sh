@@ -10,7 +10,8 @@
 #     Wireshark's system plugin folder;
 #   - `tshark -G plugins`, run as nobody, lists it from that folder;
 #   - tshark with the installed plugin passes one golden test
-#     (handshake-data, one pass, on the capture the package installs);
+#     (handshake-data, one pass, on the capture the package installs), and
+#     uses the installed tcpconn profile when the package has one;
 #   - `apt-get purge` removes it and leaves nothing behind: the same files
 #     (all of /, less /proc, /dev, /tmp, /run and apt's caches and logs) and
 #     the same packages as before the install.
@@ -48,7 +49,13 @@ inside() {
 
     echo "== golden test with the installed plugin"
     TCPCONN_PLUGIN=installed /src/tests/tshark-check.sh 1pass \
-        /usr/share/doc/tcpconn/sample-pcaps/handshake-data.pcap /src/tests/golden/handshake-data.tsv
+        /usr/share/doc/tcpconn/sample-pcaps/handshake-data.pcap /src/tests/golden/handshake-data.frames
+    if dpkg -L tcpconn | grep -q '/profiles/tcpconn/'; then
+        echo "== the installed tcpconn profile (tshark -C tcpconn, as nobody)"
+        setpriv --reuid=65534 --regid=65534 --clear-groups env -i PATH=/usr/bin:/bin HOME=/tmp/home \
+            tshark -C tcpconn -n -c 1 -r /usr/share/doc/tcpconn/sample-pcaps/handshake-data.pcap \
+            || { echo "FAIL: tshark cannot use the installed tcpconn profile"; exit 1; }
+    fi
 
     echo "== apt-get purge tcpconn"
     apt-get purge -y -qq tcpconn > /tmp/apt.log 2>&1 || { cat /tmp/apt.log; exit 1; }

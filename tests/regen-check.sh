@@ -15,17 +15,16 @@ fresh=$(mktemp -d /tmp/tcpconn-regen.XXXXXX)
 trap 'rm -rf "$fresh"' EXIT
 "$src/sample-pcaps/capture.sh" -o "$fresh" all
 
-# kinds GOLDEN_TSV: the set of annotation kinds in a golden-format file
+# kinds GOLDEN: the set of annotation kinds in a golden file (sparse lines)
 kinds() {
-    awk -F'\t' '
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-        function v(name) { return $(col[name]) }
+    awk '
+        function v(name,   i) { for (i = 3; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return "" }
         {
-            if (v("tcpconn.handshake.step") != "") print "handshake", v("tcpconn.handshake.step"), v("tcpconn.handshake.kind")
-            if (v("tcpconn.teardown.step") != "") print "teardown", v("tcpconn.teardown.step"), v("tcpconn.teardown.kind")
-            if (v("tcpconn.rst.kind") != "") print "rst", v("tcpconn.rst.kind")
-            if (v("tcpconn.retry.segment") != "") print "retry", v("tcpconn.retry.segment")
-            n = split(v("tcpconn.event"), ev, ",")
+            if (v("handshake.step") != "") print "handshake", v("handshake.step"), v("handshake.kind")
+            if (v("teardown.step") != "") print "teardown", v("teardown.step"), v("teardown.kind")
+            if (v("rst.kind") != "") print "rst", v("rst.kind")
+            if (v("retry.segment") != "") print "retry", v("retry.segment")
+            n = split(v("event"), ev, ",")
             for (i = 1; i <= n; i++) print "event", ev[i]
         }' "$1" | sort -u
 }
@@ -33,10 +32,10 @@ kinds() {
 failed=0
 for pcap in "$fresh"/*.pcap; do
     name=$(basename "$pcap" .pcap)
-    golden="$here/golden/$name.tsv"
+    golden="$here/golden/$name.frames"
     [ -f "$golden" ] || { echo "no golden file for $name"; failed=1; continue; }
-    "$here/tshark-check.sh" write "$pcap" "$fresh/$name.tsv"
-    if diff <(kinds "$golden") <(kinds "$fresh/$name.tsv") > "$fresh/$name.diff"; then
+    "$here/tshark-check.sh" write "$pcap" "$fresh/$name.frames"
+    if diff <(kinds "$golden") <(kinds "$fresh/$name.frames") > "$fresh/$name.diff"; then
         echo "ok $name"
     else
         echo "FAIL $name: kinds differ (< committed, > fresh)"; cat "$fresh/$name.diff"; failed=1

@@ -33,8 +33,8 @@ TCPCONN_PRELOAD=$(gcc -print-file-name=libasan.so)
 
 echo "== golden tests with the instrumented plugin"
 n=0
-for golden in "$here"/golden/*.tsv; do
-    capture="$src/sample-pcaps/$(basename "$golden" .tsv).pcap"
+for golden in "$here"/golden/*.frames; do
+    capture="$src/sample-pcaps/$(basename "$golden" .frames).pcap"
     for mode in 1pass 2pass; do
         "$here/tshark-check.sh" "$mode" "$capture" "$golden" > /dev/null 2> "$build.stderr" \
             || { echo "FAIL $mode $(basename "$capture")"; cat "$build.stderr"; exit 1; }

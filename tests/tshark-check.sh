@@ -3,7 +3,8 @@
 #     the plugin is listed by `tshark -G plugins` and registers its fields
 # tshark-check.sh 1pass|2pass CAPTURE GOLDEN
 #     tshark with the plugin over CAPTURE, one pass or two (-2), printing the
-#     fields of tests/golden/fields.txt for every frame; the output must equal
+#     fields of tests/golden/fields.txt for every frame, one line a frame
+#     with the fields that are set (tests/sparse.awk); the output must equal
 #     GOLDEN exactly.  Both modes compare with the same file, so one pass and
 #     two passes agree.
 # tshark-check.sh tables CAPTURE GOLDEN [--write]
@@ -15,6 +16,12 @@
 # tshark-check.sh expert CAPTURE GOLDEN [--write]
 #     every frame's tcpconn expert infos (severity and message) in two passes;
 #     one pass lacks only the verdicts that need the whole capture
+# tshark-check.sh flow|flowall|flownet CAPTURE GOLDEN [--write]
+#     the flow graph, -q -z flow,tcpconn,standard (flowall: flow type
+#     tcpconn_all, every frame of the followed connections; flownet: the
+#     network-address variant, -z flow,tcpconn,network): one pass and two
+#     passes must print the same, without a word on stderr (a flow-graph
+#     layout that disagrees with the library's warns there), and equal GOLDEN
 # tshark-check.sh infotags CAPTURE
 #     with the preference tcpconn.info_tags off, each Info column equals the
 #     default one without exactly the frame's tcpconn.info tags
@@ -35,7 +42,8 @@ dump() {    # dump CAPTURE [tshark options...]
     local capture
     capture=$(stage "$1"); shift
     mapfile -t fields < <(fields_args)
-    run_tshark -n -r "$capture" "$@" -T fields -E header=y -E occurrence=a -E aggregator=, "${fields[@]}"
+    run_tshark -n -r "$capture" "$@" -T fields -E header=y -E occurrence=a -E aggregator=, "${fields[@]}" \
+        | awk -f "$here/sparse.awk"
 }
 
 compare() {     # compare OUTPUT GOLDEN [--write]
@@ -71,6 +79,20 @@ expert)
     compare "$tcpconn_stage/ex-2.txt" "$3" "${4:-}"
     echo "expert infos of $(basename "$2") as expected"
     ;;
+flow|flowall|flownet)
+    capture=$(stage "$2")
+    type=tcpconn addr=standard
+    [ "$1" = flowall ] && type=tcpconn_all
+    [ "$1" = flownet ] && addr=network
+    for opt in "" -2; do
+        run_tshark -n -r "$capture" $opt -q -z "flow,$type,$addr" > "$tcpconn_stage/flow$opt.txt" 2> "$tcpconn_stage/flow$opt.err"
+        [ ! -s "$tcpconn_stage/flow$opt.err" ] || { echo "tshark $opt -z flow,$type,$addr said:"; cat "$tcpconn_stage/flow$opt.err"; exit 1; }
+    done
+    [ -s "$tcpconn_stage/flow.txt" ] || { echo "-z flow,$type,$addr drew nothing"; exit 1; }
+    diff -u "$tcpconn_stage/flow.txt" "$tcpconn_stage/flow-2.txt" || { echo "flow graph differs between one and two passes"; exit 1; }
+    compare "$tcpconn_stage/flow.txt" "$3" "${4:-}"
+    echo "flow graph ($type, $addr) of $(basename "$2") as expected: $(grep -c -- '-->\|<--' "$3") arrows"
+    ;;
 infotags)
     capture=$(stage "$2")
     run_tshark -n -r "$capture" "${ws_info_column[@]}" > "$tcpconn_stage/info.txt"
@@ -94,8 +116,9 @@ summary1|summary2)
     capture=$(stage "$2")
     opts=()
     [ "$1" = summary2 ] && opts=(-2)
-    run_tshark -n -r "$capture" "${opts[@]}" -T fields -E header=y "${summary_fields[@]}" > "$tcpconn_stage/sum.tsv"
-    compare "$tcpconn_stage/sum.tsv" "$3" "${4:-}"
+    run_tshark -n -r "$capture" "${opts[@]}" -T fields -E header=y "${summary_fields[@]}" \
+        | awk -f "$here/sparse.awk" > "$tcpconn_stage/sum.txt"
+    compare "$tcpconn_stage/sum.txt" "$3" "${4:-}"
     echo "$1 of $(basename "$2") as expected"
     ;;
 loaded)
@@ -114,12 +137,12 @@ loaded)
     [ $# -eq 3 ] || { echo "usage: $0 $1 CAPTURE GOLDEN" >&2; exit 2; }
     opts=()
     [ "$1" = 2pass ] && opts=(-2)
-    dump "$2" "${opts[@]}" > "$tcpconn_stage/out.tsv"
+    dump "$2" "${opts[@]}" > "$tcpconn_stage/out.frames"
     if [ "$1" = write ]; then
-        cp "$tcpconn_stage/out.tsv" "$3"
+        cp "$tcpconn_stage/out.frames" "$3"
     else
-        diff -u "$3" "$tcpconn_stage/out.tsv"
-        echo "$1 $(basename "$2"): $(($(wc -l < "$3") - 1)) frames as expected"
+        diff -u "$3" "$tcpconn_stage/out.frames"
+        echo "$1 $(basename "$2"): $(wc -l < "$3") frames as expected"
     fi
     ;;
 *)

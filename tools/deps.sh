@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# deps.sh -- installs, with apt-get, what tcpconn needs to build, test,
-# make captures and benchmark on Debian 12.  Does nothing when everything is there.
+# deps.sh [--gui] -- installs, with apt-get, what tcpconn needs to build,
+# test, make captures and benchmark on Debian 12.  Does nothing when
+# everything is there.
+#   --gui  also what the GUI smoke test needs (ctest -L gui): the Wireshark
+#          GUI, a virtual X server, keyboard input and screenshots
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 
@@ -13,6 +16,18 @@ packages=(
     iproute2 nftables tcpdump ethtool      # real captures in network namespaces
     time valgrind                          # tests/perf: /usr/bin/time (bench.sh), callgrind (profile.sh)
 )
+if [ "${1:-}" = --gui ]; then
+    packages+=(
+        wireshark-qt                       # the Wireshark GUI (same 4.0 libraries as tshark)
+        xvfb xauth                         # a virtual X server to run it in
+        xdotool                            # keyboard input and window lookup
+        imagemagick                        # screenshots (import), image crops
+        tesseract-ocr                      # reads menu entries off the screen to click them
+    )
+elif [ $# -gt 0 ]; then
+    echo "usage: $0 [--gui]" >&2
+    exit 2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -79,8 +79,11 @@ def main():
             num, _, text = line.rstrip("\n").partition("\t")
             if num.isdigit() and text:
                 comments[int(num)] = text
-    with open(sys.argv[1], "rb") as src, open(sys.argv[3], "wb") as dst:
-        frames = rewrite(src, dst, comments)
+    try:
+        with open(sys.argv[1], "rb") as src, open(sys.argv[3], "wb") as dst:
+            frames = rewrite(src, dst, comments)
+    except (OSError, ValueError) as e:
+        sys.exit("pcapng_comments.py: %s" % e)
     print("%d frames, %d commented" % (frames, len(comments)))
 
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # regen-golden.sh [CAPTURE_NAME...]
 # Rewrites the expected files of the tshark tests from the current build:
-#   tests/golden/NAME.tsv        per-frame fields (tests/golden/fields.txt)
+#   tests/golden/NAME.frames     per-frame fields (tests/golden/fields.txt), one line a frame
 #   tests/golden/NAME.tables     -z tcpconn,conns and -z tcpconn,outcomes
+#   tests/golden/NAME.flow       -z flow,tcpconn,standard (the flow graph)
+#   tests/golden/NAME.flowall    (where it exists) -z flow,tcpconn_all,standard
 #   tests/golden/NAME.summary1/2 (where they exist) summaries in one / two passes
 #   tests/golden/NAME.annotate   (where it exists) comments written by tcpconn-annotate
 # Golden files are checked by hand once: read `git diff tests/golden` before
@@ -19,9 +21,10 @@ if [ ${#names[@]} -eq 0 ]; then
 fi
 for name in "${names[@]}"; do
     pcap="$top/sample-pcaps/$name.pcap"
-    "$top/tests/tshark-check.sh" write "$pcap" "$golden/$name.tsv"
+    "$top/tests/tshark-check.sh" write "$pcap" "$golden/$name.frames"
     "$top/tests/tshark-check.sh" tables "$pcap" "$golden/$name.tables" --write
-    for kind in summary1 summary2 expert; do
+    "$top/tests/tshark-check.sh" flow "$pcap" "$golden/$name.flow" --write
+    for kind in summary1 summary2 expert flowall; do
         [ -f "$golden/$name.$kind" ] && "$top/tests/tshark-check.sh" $kind "$pcap" "$golden/$name.$kind" --write
     done
     [ -f "$golden/$name.annotate" ] && "$top/tests/annotate-check.sh" "$pcap" "$golden/$name.annotate" --write

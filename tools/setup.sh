@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # setup.sh -- on a fresh Debian 12 machine: installs the packages, builds the
 # plugin, installs it where Wireshark loads it, and shows it at work on a
-# bundled capture.
+# bundled capture.  Installs the "tcpconn" configuration profile (its
+# coloring rules) beside the plugin.
 #   as root: into Wireshark's system plugin folder (Wireshark ignores a
-#            root user's personal folder)
-#   as a user: into ~/.local/lib/wireshark/plugins/<version>/epan (apt-get
-#            through sudo)
+#            root user's personal folder) and its global profiles folder
+#            (/usr/share/wireshark/profiles/tcpconn)
+#   as a user: into ~/.local/lib/wireshark/plugins/<version>/epan and
+#            ~/.config/wireshark/profiles/tcpconn (apt-get through sudo)
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,4 +41,8 @@ echo
 echo "== the connection, as the statistics table lists it"
 tshark -n -r "$sample" -q -z tcpconn,conns 2>/dev/null | grep -v '^=*$'
 echo
+echo "== the flow graph (Statistics > Flow Graph, flow type TCP Connection Lifecycle)"
+tshark -n -r "$sample" -q -z flow,tcpconn,standard 2>/dev/null
+echo
 echo "tcpconn is installed. Try: tshark -r $sample -O tcpconn -Y tcpconn.handshake"
+echo "Its coloring profile: wireshark -C tcpconn (or the status bar's Profile menu)"

@@ -8,10 +8,10 @@ set -euo pipefail
 dir=$1
 echo "| capture | frames tagged by tcpconn (\`tcpconn.info\`) | connections: handshake / teardown, conn_state, history |"
 echo "|---|---|---|"
-for tsv in "$dir"/*.tsv; do
-    name=$(basename "$tsv" .tsv)
-    tags=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "tcpconn.info") c = i; next }
-                       $c != "" { printf "%s%s %s", sep, $1, $c; sep = "; " }' "$tsv" | sed 's/|/\\|/g')
+for golden in "$dir"/*.frames; do
+    name=$(basename "$golden" .frames)
+    tags=$(awk 'match($0, / info="[^"]*"$/) { f = $2; sub(/:$/, "", f); printf "%s%s %s", sep, f, substr($0, RSTART + 7, RLENGTH - 8); sep = "; " }
+                match($0, / info=[^" ][^ ]*$/) { f = $2; sub(/:$/, "", f); printf "%s%s %s", sep, f, substr($0, RSTART + 6); sep = "; " }' "$golden" | sed 's/|/\\|/g')
     conns=$(awk -F' [|]' '/^[0-9]+ [|]/ { gsub(/ /, "", $0); split($0, f, "|");
                 printf "%s%s/%s %s, %s", sep, f[7], f[8], f[5], f[6]; sep = "; " }' "$dir/$name.tables")
     echo "| \`$name\` | $tags | $conns |"

@@ -44,12 +44,24 @@ static void render_events(char *buf, size_t size, uint64_t events)
         put(buf, size, "ev=%s", list);
 }
 
+/* The segment of a step, without spaces. */
+static const char *segment(tc_step_segment_t seg)
+{
+    static const char *const name[TC_SEG_COUNT] = {
+        [TC_SEG_SYN] = "SYN", [TC_SEG_SYNACK] = "SYN-ACK", [TC_SEG_ACK] = "ACK",
+        [TC_SEG_FIN] = "FIN", [TC_SEG_FIN_ACK] = "FIN+ACK",
+    };
+
+    return name[seg] ? name[seg] : "?";
+}
+
 static void render_handshake(char *buf, size_t size, const tc_result_t *r)
 {
     static const char *const check[] = { "", " ok", " bad" };
 
     if (r->hs_step)
-        put(buf, size, "hs=%u/%s%s%s", r->hs_step, tc_hs_kind_name(r->hs_kind),
+        put(buf, size, "hs=%u/%s seg=%s%s%s", r->hs_step, tc_hs_kind_name(r->hs_kind),
+            segment(tc_result_handshake_segment(r)),
             check[r->hs_check], (r->flags & TC_R_HS_COMPLETE) ? " complete" : "");
     if (tc_result_syn_to_synack_ns(r) >= 0)
         put(buf, size, "t1=%.3f", (double)tc_result_syn_to_synack_ns(r) / 1e9);
@@ -66,7 +78,8 @@ static void render_teardown(char *buf, size_t size, const tc_result_t *r)
     const char *kind = r->td_kind ? tc_td_kind_name(r->td_kind) : "?";
 
     if (r->td_step)
-        put(buf, size, "td=%u/%s", r->td_step, kind);
+        put(buf, size, "td=%u/%s seg=%s", r->td_step, kind,
+            segment(tc_result_teardown_segment(r)));
     else if (r->td_kind)
         put(buf, size, "td=%s", kind);
     if (r->flags & TC_R_MERGED)
@@ -116,18 +129,20 @@ static void render_result(char *buf, size_t size, const tc_result_t *r, unsigned
     render_events(buf, size, r->events);
 }
 
-static void render_summary(char *buf, size_t size, const tc_summary_t *s)
+/* The summary's decisions; then, for each retry, what its attempt came
+ * to (final: the scenario is the whole capture). */
+static void render_summary(char *buf, size_t size, const tc_summary_t *s,
+                           const tc_result_t *retries, size_t nretries)
 {
-    static const char *const dir[] = { "A", "B", "both" };
-    unsigned tw = tc_summary_time_wait(s);
+    static const char *const side[] = { "", "A", "B", "both" };
 
     buf[0] = '\0';
     put(buf, size, "hs=%s td=%s", tc_hs_outcome_name(tc_summary_hs_outcome(s)),
         tc_td_outcome_name(tc_summary_td_outcome(s)));
-    if (s->first_closer != TC_DIR_NONE)
-        put(buf, size, "closer=%s", dir[s->first_closer]);
-    if (tw)
-        put(buf, size, "tw=%s", dir[tw - 1]);
+    if (tc_summary_closer(s))
+        put(buf, size, "closer=%s", side[tc_summary_closer(s)]);
+    if (tc_summary_time_wait(s))
+        put(buf, size, "tw=%s", side[tc_summary_time_wait(s)]);
     put(buf, size, "a=%s b=%s", tc_state_name(s->state[0]), tc_state_name(s->state[1]));
     if (s->syn_frame)
         put(buf, size, "syn=%u", s->syn_frame);
@@ -139,14 +154,18 @@ static void render_summary(char *buf, size_t size, const tc_summary_t *s)
         put(buf, size, "rst=%u", s->rst_frame);
     if (s->syn_retries || s->synack_retries || s->fin_retries)
         put(buf, size, "retries=%u/%u/%u", s->syn_retries, s->synack_retries, s->fin_retries);
+    for (size_t i = 0; i < nretries; i++)
+        put(buf, size, "%u:%s", retries[i].frame, tc_retry_outcome_name(tc_retry_outcome(s, &retries[i], true)));
 }
 
 static int run(const scenario_t *sc)
 {
-    tc_stream_t st;
+    tc_pair_t st;
+    tc_result_t retries[64];
+    size_t nretries = 0;
     int failures = 0;
 
-    tc_stream_init(&st);
+    tc_pair_init(&st);
     for (size_t i = 0; i < sc->nrows; i++) {
         const row_t *row = &sc->rows[i];
         tc_segment_t seg = {
@@ -159,6 +178,10 @@ static int run(const scenario_t *sc)
         char got[1024];
 
         tc_step(&st, &seg, &res, &ended);
+        if (res.flags & TC_R_NEW_LIFE)
+            nretries = 0;   /* the retries of the connection that ended */
+        if (res.retry_count && nretries < sizeof retries / sizeof retries[0])
+            retries[nretries++] = res;
         render_result(got, sizeof got, &res, st.lifecycle);
         if (strcmp(got, row->expect) != 0) {
             printf("%s: frame %zu\n  expected: %s\n  got:      %s\n", sc->name, i + 1, row->expect, got);
@@ -168,7 +191,7 @@ static int run(const scenario_t *sc)
     {
         char got[512];
 
-        render_summary(got, sizeof got, &st.sum);
+        render_summary(got, sizeof got, &st.sum, retries, nretries);
         if (strcmp(got, sc->summary) != 0) {
             printf("%s: summary\n  expected: %s\n  got:      %s\n", sc->name, sc->summary, got);
             failures++;

@@ -139,12 +139,12 @@ static int same_result(const tc_result_t *a, const tc_result_t *b)
 
 static void run_sequence(unsigned long seq_no, const tc_segment_t *segs, size_t n)
 {
-    tc_stream_t st[2];
+    tc_pair_t st[2];
     tc_zeek_t z;
     tc_result_t r[2];
 
-    tc_stream_init(&st[0]);
-    tc_stream_init(&st[1]);
+    tc_pair_init(&st[0]);
+    tc_pair_init(&st[1]);
     tc_zeek_init(&z);
     for (size_t i = 0; i < n; i++) {
         const tc_segment_t *seg = &segs[i];
