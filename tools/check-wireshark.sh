@@ -54,7 +54,7 @@ step "build and CTest suite"
     cmake -S /src -B /root/tcpconn -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_C_FLAGS="-Werror -Wno-error=deprecated-declarations" > /root/configure.log \
         || { cat /root/configure.log; exit 1; }
-    grep -E "building for|Performing Test TCPCONN_.* - " /root/configure.log || true
+    grep -E "building for|Performing Test TCPCONN_.* - |flow graph" /root/configure.log || true
     cmake --build /root/tcpconn -j2 > /root/build.log 2>&1 || { cat /root/build.log; exit 1; }
     sed -n "s/.*warning: \(.* is deprecated\).*/deprecated here: \1/p" /root/build.log | sort | uniq -c
     ctest --test-dir /root/tcpconn --output-on-failure -j2 -LE "regen|deb" "$@"

@@ -16,7 +16,7 @@
 #       already there, installing the PACKAGEs it lacks.  Fails with a clear
 #       message when the archive cannot be reached.
 #   rootfs.sh run NAME [--overlay] [--ro HOST_DIR:DIR]... -- COMMAND...
-#       COMMAND chrooted into NAME, with /proc and /dev mounted and each
+#       COMMAND chrooted into NAME, with /proc and /dev (and /dev/pts) mounted and each
 #       HOST_DIR bind-mounted read-only at DIR, in a mount namespace of its
 #       own (every mount goes when COMMAND ends).  --overlay runs it in a
 #       scratch copy (overlayfs over NAME): NAME stays as it was.
@@ -151,7 +151,7 @@ inside() {
         mount --bind "$dir" "$dir"     # a mount point, for umount -R
     fi
     mount -t proc proc "$root/proc"
-    mount --bind /dev "$root/dev"
+    mount --rbind /dev "$root/dev"     # with /dev/pts: script(1) needs a terminal
     local b
     for b in "${binds[@]}"; do
         mkdir -p "$root${b#*:}"
