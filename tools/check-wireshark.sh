@@ -27,6 +27,7 @@ packages=(
     wireshark-dev libglib2.0-dev           # the suite's Wireshark headers and libraries
     tshark wireshark-common                # tshark, editcap, capinfos
     util-linux python3                     # setpriv (tshark runs as nobody), the test drivers
+    bsdutils                               # script: the colors tests give tshark a terminal (not essential from forky on)
     file                                   # CPack finds the package's shared-library dependencies with it
 )
 out="$top/build-$suite"
