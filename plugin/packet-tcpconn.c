@@ -39,7 +39,7 @@ int tcpconn_tap = -1;
 
 expert_field ei_tcpconn[TC_EV_COUNT];
 
-tcpconn_pref_bool_t tcpconn_info_tags = TRUE;
+gint tcpconn_tag_position = TCPCONN_TAGS_FRONT;
 
 static dissector_handle_t tcpconn_handle;
 
@@ -51,50 +51,72 @@ static gboolean capture_read;
 /* A segment whose TCP header is cut short: marked, not stepped.  When its
  * ports were read, its connection counts it, so that the connection's
  * verdicts say they stand on incomplete evidence. */
-static const tc_result_t *store_not_judged(const packet_info *pinfo, tc_result_t *res)
+static const tc_result_t *store_not_judged(const packet_info *pinfo)
 {
-    memset(res, 0, sizeof *res);
-    res->frame = pinfo->num;
-    res->client = TC_DIR_NONE;
-    res->events = TC_EV_BIT(TC_EV_NOT_JUDGED);
+    tc_result_t res;
+
+    memset(&res, 0, sizeof res);
+    res.frame = pinfo->num;
+    res.client = TC_DIR_NONE;
+    res.events = TC_EV_BIT(TC_EV_NOT_JUDGED);
     tcpconn_count_not_judged(pinfo);
-    tcpconn_frames_add(res);
-    return res;
+    return tcpconn_frames_add(&res);
 }
 
-/* Steps the pair's core and its connection's Zeek view with the frame;
- * returns the frame's result when it is annotated, and its connection. */
-static const tc_result_t *first_pass(packet_info *pinfo, tc_result_t *res, const tcpconn_conn_t **conn)
+/* The packet both views of the pair step with. */
+static void packet_of(const packet_info *pinfo, const tcpconn_hdr_t *h, const tcpconn_pair_t *pair,
+                      guint8 dir, tc_packet_t *p)
+{
+    p->seg = h->seg;
+    p->seg.frame = pinfo->num;
+    p->seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
+    p->seg.dir = dir;
+    p->port[0] = pair->key.port[pair->slot0];
+    p->port[1] = pair->key.port[pair->slot0 ^ 1u];
+    p->ip_len = h->ip_len;
+    p->cksum = TC_ZEEK_CKSUM_UNKNOWN;
+    /* Zeek does not reassemble payload the snap length cut (a gap) */
+    p->zflags = pinfo->fd->cap_len < pinfo->fd->pkt_len ? TC_ZIN_TRUNCATED : 0;
+}
+
+/* Steps both views of the pair with the frame; returns the frame's result
+ * when it is annotated, and its connection. */
+static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **conn)
 {
     tcpconn_hdr_t h;
-    tc_summary_t ended;
+    tc_packet_t p;
+    tc_track_out_t out;
     tcpconn_pair_t *pair;
+    const tc_result_t *stored;
     guint8 dir;
 
     switch (tcpconn_read_header(pinfo, &h)) {
     case TCPCONN_HDR_NONE:
         return NULL;
     case TCPCONN_HDR_CUT:
-        return store_not_judged(pinfo, res);
+        return store_not_judged(pinfo);
     default:
         break;
     }
     pair = tcpconn_pair_get(&h, &dir);
     if (!pair)
         return NULL;
+    if (!pair->zfirst)
+        pair->zfirst = pinfo->num;      /* its first Zeek record opens */
     tcpconn_window_from_bytes(&h, pair, dir);
-    h.seg.frame = pinfo->num;
-    h.seg.time_ns = (int64_t)pinfo->abs_ts.secs * 1000000000 + pinfo->abs_ts.nsecs;
-    h.seg.dir = dir;
-    tc_step(&pair->core, &h.seg, res, &ended);
-    if (res->flags & TC_R_NEW_LIFE)
-        tcpconn_pair_new_conn(pair, &ended, h.stream);
-    tc_zeek_segment(&pair->conn->zeek, &h.seg, h.seg.window);
+    packet_of(pinfo, &h, pair, dir, &p);
+    tc_track_step(&pair->track, &p, &out);
+    if (out.res.flags & TC_R_NEW_LIFE)
+        tcpconn_pair_new_conn(pair, &out.conn_ended, h.stream);
+    if (out.zeek.ended)
+        tcpconn_zeek_record_ended(pair, &out.record_ended, pinfo->num);
     *conn = pair->conn;
-    if (!tc_result_annotated(res))
+    if (!tc_result_annotated(&out.res))
         return NULL;
-    tcpconn_frames_add(res);
-    return res;
+    stored = tcpconn_frames_add(&out.res);
+    if (stored && stored->link)
+        tcpconn_frames_link(stored);
+    return stored;
 }
 
 /* Final: the whole capture has been read, so every connection's summary
@@ -113,7 +135,6 @@ static void read_complete(void)
 
 static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    tc_result_t fresh;
     const tc_result_t *res = NULL;
     const tcpconn_conn_t *conn = NULL;
     gboolean info;
@@ -121,7 +142,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (!tcpconn_layers_followed(tcpconn_scan_layers(pinfo)))
         return 0;
     if (!PINFO_FD_VISITED(pinfo))
-        res = first_pass(pinfo, &fresh, &conn);
+        res = first_pass(pinfo, &conn);
     info = col_get_writable(pinfo->cinfo, COL_INFO);
     if (!tree && !info && !have_tap_listener(tcpconn_tap))
         return 0;   /* nobody looks: stepping the core was all there was to do */
@@ -137,8 +158,11 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (conn && have_tap_listener(tcpconn_tap)) {
         tcpconn_tap_data_t *td = wmem_new(pinfo->pool, tcpconn_tap_data_t);
 
+        tcpconn_zview_t *zv = wmem_new(pinfo->pool, tcpconn_zview_t);
+
         td->conn = conn;
         td->res = res;
+        td->zeek = tcpconn_zeek_of_frame(conn, pinfo->num, zv) ? zv : NULL;
         td->have_seg = tcpconn_tap_segment(pinfo, &td->seg);
         tap_queue_packet(tcpconn_tap, pinfo, td);
     }
@@ -179,13 +203,24 @@ static void tcpconn_cleanup(void)
 #define TC_HF_U8         FT_UINT8, BASE_DEC, NULL
 #define TC_HF_U16        FT_UINT16, BASE_DEC, NULL
 #define TC_HF_U32        FT_UINT32, BASE_DEC, NULL
+#define TC_HF_U64        FT_UINT64, BASE_DEC, NULL
 #define TC_HF_DOUBLE     FT_DOUBLE, BASE_NONE, NULL
 #define TC_HF_TIME       FT_RELATIVE_TIME, BASE_NONE, NULL
 #define TC_HF_FRAME      FT_FRAMENUM, BASE_NONE, NULL
 #define TC_HF_FRAME_RETX FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RETRANS_PREV)
+#define TC_HF_FRAME_ACK  FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK)
+#define TC_HF_FRAME_REQ  FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST)
+#define TC_HF_FRAME_RESP FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE)
 
 #define TCPCONN_HF_ROW(var, abbrev, type, name, desc) \
     { &hf_tcpconn_##var, { name, "tcpconn." abbrev, TC_HF_##type, 0x0, desc, HFILL } },
+
+static const enum_val_t tag_positions[] = {
+    { "front", "In front", TCPCONN_TAGS_FRONT },
+    { "end", "At the end", TCPCONN_TAGS_END },
+    { "off", "Off", TCPCONN_TAGS_OFF },
+    { NULL, NULL, 0 }
+};
 
 void proto_register_tcpconn(void)
 {
@@ -208,9 +243,10 @@ void proto_register_tcpconn(void)
     expert_register_field_array(expert, ei, array_length(ei));
 
     module = prefs_register_protocol(proto_tcpconn, NULL);
-    prefs_register_bool_preference(module, "info_tags", "Show lifecycle tags in the Info column",
-        "Append tags such as [Handshake 1/3] or [Teardown 2/3 FIN+ACK merged] to the Info column",
-        &tcpconn_info_tags);
+    prefs_register_enum_preference(module, "info_tags", "Lifecycle tags in the Info column",
+        "Where tags such as [Handshake 1/3] or [Teardown 2/3 FIN+ACK merged] go in the Info column: "
+        "in front (as Wireshark's own [TCP Retransmission]), at the end, or not at all",
+        &tcpconn_tag_position, tag_positions, FALSE);
 
     register_init_routine(tcpconn_init);
     register_cleanup_routine(tcpconn_cleanup);

@@ -40,6 +40,15 @@ static void add_event(tc_result_t *res, tc_event_t ev)
     res->events |= TC_EV_BIT(ev);
 }
 
+/* The frame this one answers or acknowledges (0: not captured). */
+static void link_to(tc_result_t *res, tc_link_t kind, uint32_t frame)
+{
+    if (!frame)
+        return;
+    res->link = frame;
+    res->link_kind = kind;
+}
+
 static tc_endpoint_t *sender(tc_pair_t *pair, const tc_segment_t *seg)
 {
     return &pair->ep[seg->dir];
@@ -99,7 +108,7 @@ static tc_pattern_t pattern_next(tc_pattern_t p, double factor)
 static void retry_start(tc_retry_track_t *rt, const tc_segment_t *seg)
 {
     memset(rt, 0, sizeof *rt);
-    rt->orig_frame = seg->frame;
+    rt->orig_frame = rt->last_frame = seg->frame;
     rt->last_ns = seg->time_ns;
     rt->started = 1;
 }
@@ -151,6 +160,7 @@ static void retry_note(tc_pair_t *pair, tc_endpoint_t *ep, const tc_segment_t *s
     }
     rt->last_interval_ns = interval > 0 ? interval : 0;
     rt->last_ns = seg->time_ns;
+    rt->last_frame = seg->frame;
 
     res->retry_kind = kind;
     res->retry_count = rt->count;
@@ -219,7 +229,7 @@ static void hs_start(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
     pair->hs_kind = TC_HS_THREE_WAY;
     pair->hs_step = 1;
     pair->syn_ns = seg->time_ns;
-    pair->sum.syn_frame = seg->frame;
+    pair->sum.syn_frame = pair->sum.last_syn_frame = seg->frame;
     s->role = TC_ROLE_CLIENT;
     r->role = TC_ROLE_SERVER;
     s->flags |= TC_EP_SYN;
@@ -241,6 +251,7 @@ static void syn_retry(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res
 
     retry_note(pair, s, seg, TC_RETRY_SYN, res);
     pair->syn_ns = seg->time_ns;
+    pair->sum.last_syn_frame = seg->frame;
     ep_revise(s, TC_REV_SYN_UNANSWERED);
     ep_apply(receiver(pair, seg), TC_E_RCV_SYN);
 }
@@ -323,6 +334,7 @@ static void three_way_synack(tc_pair_t *pair, const tc_segment_t *seg, tc_result
     if (pair->sum.syn_frame) {
         res->time_ns = seg->time_ns - pair->syn_ns;
         res->flags |= TC_R_HS_DELAY;
+        link_to(res, TC_LINK_ANSWERS, r->retry.last_frame);
     }
     pair->synack_ns = seg->time_ns;
     hs_step_result(pair, res, TC_CHECK_OK);
@@ -335,6 +347,7 @@ static void simultaneous_ack(tc_pair_t *pair, const tc_segment_t *seg, tc_result
     tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
 
     r->flags |= TC_EP_SYN_ACKED;
+    link_to(res, TC_LINK_ACKS, r->retry.last_frame);
     if (seg->flags & TC_SYN) {
         s->flags |= TC_EP_SYNACK;
         retry_start(&s->retry, seg);    /* its repeats are SYN-ACK retries */
@@ -459,6 +472,7 @@ static void three_way_ack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t 
     ep_apply(r, TC_E_RCV_ACK_OF_SYN);
     res->time_ns = seg->time_ns - pair->synack_ns;
     res->flags |= TC_R_HS_DELAY;
+    link_to(res, TC_LINK_ACKS, r->retry.last_frame);
     hs_step_result(pair, res, TC_CHECK_OK);
     hs_complete(pair, seg, res);
 }
@@ -533,6 +547,7 @@ static void fin_acked(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res
 
     r->flags |= TC_EP_FIN_ACKED;
     ep_apply(r, TC_E_RCV_ACK_OF_FIN);
+    link_to(res, TC_LINK_ACKS, r->retry.last_frame);
     if (with_new_fin)
         return;     /* the FIN handler numbers this merged segment */
     if (!(s->flags & TC_EP_FIN) && pair->td_kind == TC_TD_NONE)
@@ -598,6 +613,11 @@ static void track_nxt(tc_pair_t *pair, const tc_segment_t *seg)
         s->nxt = end;
         s->flags |= TC_EP_NXT;
     }
+    if (has_ack(seg)) {
+        s->ack = seg->ack;
+        s->wnd = seg->window;
+        s->flags |= TC_EP_ACKWND;
+    }
 }
 
 /* Data in a closing connection: beyond the sender's own FIN is a protocol
@@ -651,6 +671,30 @@ static bool before_established(uint8_t state)
     return state == TC_STATE_LISTEN || state == TC_STATE_SYN_SENT || state == TC_STATE_SYN_RECEIVED;
 }
 
+/* A segment after an accepted reset.  From the endpoint the reset came
+ * from, going on as if it had not sent it, it shows the RST was not its
+ * own: injected by a third party (RFC 5961 section 1). */
+static void after_reset(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
+{
+    if (seg->dir == pair->sum.rst_dir && !(pair->flags & TC_ST_INJECTED)) {
+        pair->flags |= TC_ST_INJECTED;
+        add_event(res, TC_EV_RST_INJECTED);
+        return;
+    }
+    add_event(res, TC_EV_AFTER_RST);
+}
+
+/* The first segment from the receiver of an in-window RST: a bare ACK is
+ * its challenge ACK (RFC 5961 section 3.2). */
+static void challenge_ack(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
+{
+    if (has_ack(seg) && seg->len == 0 && !(seg->flags & (TC_SYN | TC_FIN | TC_RST))) {
+        add_event(res, TC_EV_CHALLENGE_ACK);
+        link_to(res, TC_LINK_CHALLENGE, pair->challenged);
+    }
+    pair->challenged = 0;
+}
+
 /* A segment without SYN or RST. */
 static void on_segment(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
@@ -659,9 +703,11 @@ static void on_segment(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *re
     if (pair->phase == TC_PHASE_NONE)
         midstream_start(pair, seg, res);
     if (pair->phase == TC_PHASE_CLOSED && (pair->flags & TC_ST_RESET)) {
-        add_event(res, TC_EV_AFTER_RST);
+        after_reset(pair, seg, res);
         return;
     }
+    if (pair->challenged && seg->dir == pair->challenger)
+        challenge_ack(pair, seg, res);
     if (pair->phase == TC_PHASE_HANDSHAKE)
         hs_segment(pair, seg, res);
     else if (r->state == TC_STATE_SYN_RECEIVED && has_ack(seg) && acks_syn(r, seg->ack))
@@ -672,6 +718,49 @@ static void on_segment(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *re
 }
 
 /* ---- reset (RFC 9293 section 3.10.7) ---- */
+
+/* Against the receiver's RCV.NXT and RCV.WND as the capture shows them:
+ * what the RST's sender has sent (SND.NXT as seen) or what the receiver
+ * last acknowledged, and the window it last advertised (RFC 5961 section
+ * 3.2: exact resets, in the window draws a challenge ACK, outside is
+ * dropped). */
+static tc_rst_check_t rst_window(const tc_endpoint_t *s, const tc_endpoint_t *r, uint32_t seq)
+{
+    uint32_t wnd;
+
+    if ((s->flags & TC_EP_NXT) && seq == s->nxt)
+        return TC_RSTCHK_EXACT;
+    if (!(r->flags & TC_EP_ACKWND))
+        return TC_RSTCHK_UNCHECKED;
+    if (seq == r->ack)
+        return TC_RSTCHK_EXACT;
+    wnd = r->wnd ? r->wnd : 1u;
+    return tc_seq_between(seq, r->ack, r->ack + wnd) ? TC_RSTCHK_IN_WINDOW : TC_RSTCHK_OUT_OF_WINDOW;
+}
+
+/* Would the receiver accept the RST?  No connection to reset in LISTEN or
+ * CLOSED (RFC 9293 sections 3.10.7.1, 3.10.7.2); in SYN_SENT the RST must
+ * acknowledge the SYN (3.10.7.3); in the other states its sequence number
+ * is checked (3.10.7.4, RFC 5961 section 3.2). */
+static tc_rst_check_t rst_check(const tc_pair_t *pair, const tc_segment_t *seg)
+{
+    const tc_endpoint_t *s = &pair->ep[seg->dir], *r = &pair->ep[PEER(seg->dir)];
+
+    switch (r->state) {
+    case TC_STATE_LISTEN:
+    case TC_STATE_CLOSED:
+        return TC_RSTCHK_NO_CONNECTION;
+    case TC_STATE_SYN_SENT:
+        return has_ack(seg) && acks_syn(r, seg->ack) ? TC_RSTCHK_ACK : TC_RSTCHK_BAD_ACK;
+    default:
+        return rst_window(s, r, seg->seq);
+    }
+}
+
+static bool rst_accepted(tc_rst_check_t check)
+{
+    return check == TC_RSTCHK_EXACT || check == TC_RSTCHK_ACK || check == TC_RSTCHK_UNCHECKED;
+}
 
 static tc_rst_kind_t rst_classify(const tc_pair_t *pair, const tc_segment_t *seg)
 {
@@ -689,6 +778,9 @@ static tc_rst_kind_t rst_classify(const tc_pair_t *pair, const tc_segment_t *seg
             return TC_RST_STALE;
         return TC_RST_ABORT;
     }
+    /* its own FIN retried and never acknowledged: the sender gave up */
+    if ((s->flags & TC_EP_FIN) && !(s->flags & TC_EP_FIN_ACKED) && s->retry.count)
+        return TC_RST_GAVE_UP;
     if ((pair->ep[0].flags | pair->ep[1].flags) & TC_EP_FIN)
         return TC_RST_AFTER_FIN;
     return TC_RST_ABORT;
@@ -710,9 +802,24 @@ static void rst_stale(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res
     add_event(res, TC_EV_RST_STALE);
 }
 
+/* A RST its receiver does not accept changes no state: in the window it
+ * draws a challenge ACK, otherwise it is dropped (RFC 5961 section 3.2). */
+static void rst_not_accepted(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res, tc_rst_check_t check)
+{
+    tc_rst_kind_t kind = check == TC_RSTCHK_IN_WINDOW ? TC_RST_CHALLENGED : TC_RST_IGNORED;
+
+    res->rst_kind = kind;
+    add_event(res, tc_rst_kind_event(kind));
+    if (check == TC_RSTCHK_IN_WINDOW) {
+        pair->challenged = seg->frame;
+        pair->challenger = PEER(seg->dir);
+    }
+}
+
 static void on_rst(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
     tc_endpoint_t *s = sender(pair, seg), *r = receiver(pair, seg);
+    tc_rst_check_t check;
     tc_rst_kind_t kind;
 
     if (seg->len > 0)
@@ -723,6 +830,12 @@ static void on_rst(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
     }
     if (pair->phase == TC_PHASE_NONE)
         midstream_start(pair, seg, res);
+    check = rst_check(pair, seg);
+    res->rst_check = check;
+    if (!rst_accepted(check)) {
+        rst_not_accepted(pair, seg, res, check);
+        return;
+    }
     kind = rst_classify(pair, seg);
     res->rst_kind = (uint8_t)kind;
     if (kind == TC_RST_STALE) {
@@ -731,6 +844,8 @@ static void on_rst(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
     }
     add_event(res, tc_rst_kind_event(kind));
     res->hs_syn_retries = kind == TC_RST_REFUSED ? r->retry.count : 0;
+    if (kind == TC_RST_REFUSED)
+        link_to(res, TC_LINK_ANSWERS, r->retry.last_frame);
     ep_apply(s, TC_E_SND_RST);
     /* a passive open returns to LISTEN (RFC 9293 section 3.10.7.4) */
     ep_apply(r, r->role == TC_ROLE_SERVER ? TC_E_RCV_RST_PASSIVE : TC_E_RCV_RST);
@@ -773,6 +888,9 @@ static void result_end(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *re
     }
     sum->last_frame = seg->frame;
     sum->last_ns = seg->time_ns;
+    if (sum->pkts[seg->dir] != UINT32_MAX)
+        sum->pkts[seg->dir]++;
+    sum->bytes[seg->dir] += seg->len;
     sum->hs_kind = pair->hs_kind;
     sum->td_kind = pair->td_kind;
     sum->first_closer = pair->first_closer;

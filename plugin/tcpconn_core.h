@@ -40,6 +40,7 @@ extern "C" {
 #define TC_X_ENUM_HS(id, name, steps, desc)             TC_HS_##id,
 #define TC_X_ENUM_TD(id, name, steps, desc)             TC_TD_##id,
 #define TC_X_ENUM_RST(id, name, tag, ev, desc)          TC_RST_##id,
+#define TC_X_ENUM_RST_CHECK(id, name, desc)             TC_RSTCHK_##id,
 #define TC_X_ENUM_RETRY(id, name, ev)                   TC_RETRY_##id,
 #define TC_X_ENUM_RETRY_OUTCOME(id, name, desc)         TC_RETRY_OUTCOME_##id,
 #define TC_X_ENUM_STEP_SEGMENT(id, name)                TC_SEG_##id,
@@ -54,6 +55,7 @@ typedef enum { TC_ROLE_LIST(TC_X_ENUM_ROLE) TC_ROLE_COUNT } tc_role_t;
 typedef enum { TC_HS_KIND_LIST(TC_X_ENUM_HS) TC_HS_COUNT } tc_hs_kind_t;
 typedef enum { TC_TD_KIND_LIST(TC_X_ENUM_TD) TC_TD_COUNT } tc_td_kind_t;
 typedef enum { TC_RST_KIND_LIST(TC_X_ENUM_RST) TC_RST_COUNT } tc_rst_kind_t;
+typedef enum { TC_RST_CHECK_LIST(TC_X_ENUM_RST_CHECK) TC_RSTCHK_COUNT } tc_rst_check_t;
 typedef enum { TC_RETRY_KIND_LIST(TC_X_ENUM_RETRY) TC_RETRY_COUNT } tc_retry_kind_t;
 typedef enum { TC_RETRY_OUTCOME_LIST(TC_X_ENUM_RETRY_OUTCOME) TC_RETRY_OUTCOME_COUNT } tc_retry_outcome_t;
 typedef enum { TC_STEP_SEGMENT_LIST(TC_X_ENUM_STEP_SEGMENT) TC_SEG_COUNT } tc_step_segment_t;
@@ -116,6 +118,11 @@ enum {
     TC_R_RETRY_IV    = 0x80     /* time_ns: interval since the previous attempt */
 };
 
+/* What a frame's link points at: the frame it answers (a SYN-ACK its SYN,
+ * a RST the SYN it refuses), the frame it acknowledges (an ACK the SYN-ACK
+ * or FIN), the RST a challenge ACK answers. */
+typedef enum { TC_LINK_NONE, TC_LINK_ANSWERS, TC_LINK_ACKS, TC_LINK_CHALLENGE } tc_link_t;
+
 /* Widths of the packed fields below; the lists must fit. */
 #define TC_BITS_ROLE    2
 #define TC_BITS_HS      2
@@ -123,12 +130,14 @@ enum {
 #define TC_BITS_RST     4
 #define TC_BITS_RETRY   2
 #define TC_BITS_PATTERN 3
+#define TC_BITS_RSTCHK  3
 _Static_assert(TC_ROLE_COUNT <= 1 << TC_BITS_ROLE, "roles fit tc_result_t.role");
 _Static_assert(TC_HS_COUNT <= 1 << TC_BITS_HS, "handshake kinds fit tc_result_t.hs_kind");
 _Static_assert(TC_TD_COUNT <= 1 << TC_BITS_TD, "teardown kinds fit tc_result_t.td_kind");
 _Static_assert(TC_RST_COUNT <= 1 << TC_BITS_RST, "reset kinds fit tc_result_t.rst_kind");
 _Static_assert(TC_RETRY_COUNT <= 1 << TC_BITS_RETRY, "retry kinds fit tc_result_t.retry_kind");
 _Static_assert(TC_PATTERN_COUNT <= 1 << TC_BITS_PATTERN, "patterns fit tc_result_t.retry_pattern");
+_Static_assert(TC_RSTCHK_COUNT <= 1 << TC_BITS_RSTCHK, "reset checks fit tc_result_t.rst_check");
 
 /* What the core says of one frame.  The glue keeps it for every annotated
  * frame, so it is packed: one time slot (a frame is never both a timed
@@ -139,11 +148,14 @@ typedef struct tc_result {
     double   retry_backoff;
     uint32_t frame;
     uint32_t retry_of;          /* 0: the original was not captured */
+    uint32_t link;              /* the frame this one answers or acknowledges (link_kind), 0 if none */
+    uint32_t linked_in;         /* filled in later by the caller: the frame that links to this one */
     uint16_t retry_count;
     uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
     uint8_t  before[2];         /* states by direction */
     uint8_t  after[2];
-    uint8_t  flags;             /* TC_R_* */
+    unsigned flags : 8;         /* TC_R_* */
+    unsigned link_kind : 2, linked_kind : 2;   /* tc_link_t */
     unsigned dir : 1;           /* sender */
     unsigned client : 2;        /* client direction, or TC_DIR_NONE */
     unsigned role : TC_BITS_ROLE;   /* sender's role */
@@ -151,7 +163,7 @@ typedef struct tc_result {
     unsigned td_step : 3, td_kind : TC_BITS_TD;
     unsigned closer : 2;        /* tc_closer_t, on FIN frames */
     unsigned time_wait : 2;     /* tc_side_t: who will sit in TIME_WAIT */
-    unsigned rst_kind : TC_BITS_RST;
+    unsigned rst_kind : TC_BITS_RST, rst_check : TC_BITS_RSTCHK;
     unsigned retry_kind : TC_BITS_RETRY, retry_pattern : TC_BITS_PATTERN;
 } tc_result_t;
 
@@ -185,9 +197,12 @@ typedef struct tc_summary {
     int64_t  first_ns, last_ns;
     uint32_t first_frame, last_frame;
     uint32_t syn_frame;         /* first SYN, 0 if none */
+    uint32_t last_syn_frame;    /* latest attempt of the client's SYN */
     uint32_t complete_frame;    /* frame completing the handshake */
     uint32_t fin_frame;         /* first FIN */
     uint32_t rst_frame;         /* first RST that ended it */
+    uint64_t bytes[2];          /* payload bytes sent, by direction (retransmissions included) */
+    uint32_t pkts[2];           /* segments sent, by direction (saturating) */
     uint16_t syn_retries, synack_retries, fin_retries;
     uint8_t  hs_kind, td_kind, rst_kind;
     uint8_t  rst_dir;           /* direction of that RST */
@@ -233,6 +248,7 @@ const char *tc_hs_kind_name(unsigned v);
 const char *tc_td_kind_name(unsigned v);
 const char *tc_rst_kind_name(unsigned v);
 const char *tc_rst_kind_tag(unsigned v);
+const char *tc_rst_check_name(unsigned v);
 tc_event_t  tc_rst_kind_event(unsigned v);      /* TC_EV_COUNT for none */
 const char *tc_retry_kind_name(unsigned v);
 tc_event_t  tc_retry_kind_event(unsigned v);    /* TC_EV_COUNT for none */
@@ -257,6 +273,7 @@ typedef struct tc_retry_track {
     int64_t  last_ns;           /* time of the latest attempt */
     int64_t  last_interval_ns;  /* interval before the latest attempt, 0 if none */
     uint32_t orig_frame;        /* frame of the original segment, 0 if not captured */
+    uint32_t last_frame;        /* frame of the latest attempt */
     uint16_t count;
     uint8_t  pattern;           /* tc_pattern_t */
     uint8_t  started;           /* a copy of the segment has been seen */
@@ -269,7 +286,8 @@ enum {
     TC_EP_SYN_ACKED = 0x04,     /* its SYN has been acknowledged */
     TC_EP_FIN       = 0x08,     /* sent a FIN: fin_seq is valid */
     TC_EP_FIN_ACKED = 0x10,     /* its FIN has been acknowledged */
-    TC_EP_NXT       = 0x20      /* nxt is valid */
+    TC_EP_NXT       = 0x20,     /* nxt is valid */
+    TC_EP_ACKWND    = 0x40      /* ack and wnd are valid */
 };
 
 typedef struct tc_endpoint {
@@ -277,6 +295,8 @@ typedef struct tc_endpoint {
     uint32_t isn;
     uint32_t fin_seq;           /* sequence number the FIN occupies */
     uint32_t nxt;               /* highest sequence number sent + 1 (SND.NXT as seen) */
+    uint32_t ack;               /* its latest acknowledgment (its RCV.NXT as it said) */
+    uint32_t wnd;               /* its latest window (its RCV.WND as it said) */
     uint16_t syn_len;           /* data carried by its SYN (TCP Fast Open) */
     uint8_t  state;             /* tc_state_t */
     uint8_t  role;              /* tc_role_t */
@@ -298,7 +318,8 @@ enum {
     TC_ST_HALF_CLOSE  = 0x04,   /* data flowed after the first FIN was acked */
     TC_ST_STALE_RST   = 0x08,   /* client rejected a stale SYN-ACK */
     TC_ST_SYNACK_OK   = 0x10,   /* a valid SYN-ACK was seen (three-way) */
-    TC_ST_SYNACK_SEEN = 0x20    /* some SYN-ACK was seen: last_synack_ack is valid */
+    TC_ST_SYNACK_SEEN = 0x20,   /* some SYN-ACK was seen: last_synack_ack is valid */
+    TC_ST_INJECTED    = 0x40    /* the reset's sender was seen sending on: said once */
 };
 
 struct tc_pair {
@@ -307,12 +328,14 @@ struct tc_pair {
     int64_t  syn_ns;            /* latest SYN attempt */
     int64_t  synack_ns;         /* latest valid SYN-ACK */
     uint32_t last_synack_ack;   /* ack field of the latest SYN-ACK */
+    uint32_t challenged;        /* frame of an in-window RST whose challenge ACK is due, or 0 */
     uint16_t lifecycle;         /* 1 for the first connection on this pair */
     uint8_t  client;            /* direction of the first SYN's sender, or TC_DIR_NONE */
     uint8_t  phase;             /* tc_phase_t */
     uint8_t  hs_kind, hs_step;
     uint8_t  td_kind, td_step;
     uint8_t  first_closer;      /* direction of the first FIN, or TC_DIR_NONE */
+    uint8_t  challenger;        /* direction the challenge ACK is due from */
     uint8_t  flags;             /* TC_ST_* */
 };
 

@@ -58,8 +58,25 @@
     X(NONE,      "",                "",                          COUNT,         "") \
     X(ABORT,     "abort",           "RST abort",                 RST_ABORT,     "RST in an open connection (SO_LINGER 0, close() with unread data) or an opening one") \
     X(AFTER_FIN, "after-fin",       "RST after FIN",             RST_AFTER_FIN, "a closing sequence cut short by RST") \
+    X(GAVE_UP,   "gave-up",         "RST gives up",              RST_GAVE_UP,   "its sender's FIN went unacknowledged through its retries, and it gave up (Linux: tcp_orphan_retries)") \
     X(REFUSED,   "refused",         "Connection refused",        RST_REFUSED,   "RST answering a SYN: nothing listens on the port") \
-    X(STALE,     "stale-handshake", "RST rejects stale SYN-ACK", RST_STALE,     "client rejects a SYN-ACK for an old duplicate SYN (RFC 9293 section 3.5, figure 8)")
+    X(STALE,     "stale-handshake", "RST rejects stale SYN-ACK", RST_STALE,     "client rejects a SYN-ACK for an old duplicate SYN (RFC 9293 section 3.5, figure 8)") \
+    X(CHALLENGED, "challenged",     "RST challenged",            RST_CHALLENGED, "not accepted: inside the receive window but not at RCV.NXT, so the receiver answers with a challenge ACK and stays open (RFC 5961 section 3.2)") \
+    X(IGNORED,   "ignored",         "RST ignored",               RST_IGNORED,   "not accepted: outside the receive window, not acknowledging the SYN, or to an endpoint with no connection (RFC 9293 section 3.10.7, RFC 5961 section 3.2)")
+
+/* How a RST was checked against its receiver's state, as a capture point
+ * can: the receiver's next expected sequence number (RCV.NXT) is what the
+ * RST's sender has sent (SND.NXT as seen) or what the receiver last
+ * acknowledged, its window what it last advertised.  X(ID, "name", "meaning") */
+#define TC_RST_CHECK_LIST(X) \
+    X(NONE,          "",                 "") \
+    X(EXACT,         "exact",            "at RCV.NXT: the receiver resets (RFC 5961 section 3.2)") \
+    X(ACK,           "acceptable-ack",   "in SYN_SENT, it acknowledges the SYN: the client resets (RFC 9293 section 3.10.7.3)") \
+    X(IN_WINDOW,     "in-window",        "inside the receive window but not at RCV.NXT: challenged (RFC 5961 section 3.2)") \
+    X(OUT_OF_WINDOW, "out-of-window",    "outside the receive window: ignored (RFC 5961 section 3.2)") \
+    X(BAD_ACK,       "unacceptable-ack", "in SYN_SENT, it does not acknowledge the SYN: ignored (RFC 9293 section 3.10.7.3)") \
+    X(NO_CONNECTION, "no-connection",    "the receiver has no connection (LISTEN or CLOSED): ignored (RFC 9293 sections 3.10.7.1, 3.10.7.2)") \
+    X(UNCHECKED,     "unchecked",        "nothing captured to check it against: taken as accepted")
 
 /* What was retransmitted.  X(ID, "name", EVENT) */
 #define TC_RETRY_KIND_LIST(X) \
@@ -152,6 +169,7 @@
     X(SYNACK_UNEXPECTED,  "3whs",   "synack_unexpected",      SEQ,       WARN, TAG,   NULL,                             "SYN-ACK outside a handshake") \
     X(ACK_BAD_ACK,        "3whs",   "ack_bad_ack",            SEQ,       WARN, TAG,   NULL,                             "Handshake ACK does not acknowledge the server's ISN + 1") \
     X(ACK_BAD_SEQ,        "3whs",   "ack_bad_seq",            SEQ,       WARN, TAG,   NULL,                             "Handshake ACK's sequence number is not the client's ISN + 1") \
+    X(HS_UNANSWERED,      "3whs",   "unanswered",             SEQ,       WARN, TAG,   NULL,                             "SYN never answered: no SYN-ACK or RST within the capture (Zeek S0)") \
     X(SYN_DATA,           "3whs",   "syn_with_data",          PROTO,     NOTE, TAG,   NULL,                             "SYN carries data (TCP Fast Open)") \
     X(SYN_FIN,            "3whs",   "syn_fin",                PROTO,     WARN, TAG,   NULL,                             "SYN and FIN set together: not judged") \
     X(SYN_RST,            "3whs",   "syn_rst",                PROTO,     WARN, TAG,   NULL,                             "SYN and RST set together: not judged") \
@@ -168,8 +186,13 @@
     X(TD_INCOMPLETE,      "fin",    "incomplete",             SEQ,       NOTE, TAG,   NULL,                             "Teardown not finished within the capture") \
     X(RST_ABORT,          "rst",    "abort",                  SEQ,       WARN, RST,   NULL,                             "Connection aborted by RST") \
     X(RST_AFTER_FIN,      "rst",    "after_fin",              SEQ,       WARN, RST,   NULL,                             "Closing sequence cut short by RST") \
+    X(RST_GAVE_UP,        "rst",    "gave_up",                SEQ,       WARN, RST,   NULL,                             "Gave up: RST after the sender's FIN was retried without an ACK") \
     X(RST_REFUSED,        "rst",    "refused",                SEQ,       WARN, RST,   NULL,                             "Connection refused: RST answers the SYN") \
     X(RST_STALE,          "rst",    "stale_handshake",        SEQ,       NOTE, RST,   NULL,                             "RST rejects a SYN-ACK for an old duplicate SYN") \
+    X(RST_CHALLENGED,     "rst",    "in_window",              SEQ,       NOTE, RST,   NULL,                             "RST inside the receive window but not at RCV.NXT: not accepted, a challenge ACK is due (RFC 5961)") \
+    X(RST_IGNORED,        "rst",    "ignored",                SEQ,       NOTE, RST,   NULL,                             "RST the receiver ignores: outside its window, not acknowledging the SYN, or with no connection") \
+    X(CHALLENGE_ACK,      "rst",    "challenge_ack",          SEQ,       NOTE, TAG,   "Challenge ACK",                  "Challenge ACK: the receiver of an in-window RST acknowledges and stays open (RFC 5961 section 3.2)") \
+    X(RST_INJECTED,       "rst",    "injected",               SEQ,       WARN, TAG,   "Reset injected",                 "The endpoint a reset came from keeps sending: the RST was not its own (injected)") \
     X(RST_DATA,           "rst",    "with_data",              PROTO,     WARN, TAG,   NULL,                             "RST carries data") \
     X(AFTER_RST,          "rst",    "traffic_after_rst",      SEQ,       WARN, TAG,   NULL,                             "Segment after the connection was reset") \
     X(PORT_REUSE,         "stream", "port_reuse",             SEQ,       NOTE, TAG,   "New connection %u on this pair", "New connection on the same address and port pair") \
@@ -180,8 +203,11 @@
 /* Display-filter fields, tcpconn.<abbrev>.  The names stand on their own
  * as column titles.
  * X(var, "abbrev", TYPE, "name", "description")
- * TYPE: NONE (a subtree), STR, BOOL, U8, U16, U32, DOUBLE, TIME (relative),
- * FRAME (a frame number), FRAME_RETX (the frame a retransmission repeats). */
+ * TYPE: NONE (a subtree), STR, BOOL, U8, U16, U32, U64, DOUBLE, TIME (relative),
+ * FRAME (a frame number), and frame numbers Wireshark draws as links of a
+ * kind: FRAME_RETX (the frame a retransmission repeats), FRAME_ACK (the
+ * frame this one acknowledges), FRAME_REQ (a request: its answer is in),
+ * FRAME_RESP (an answer: its request is in). */
 
 /* A frame's own annotation. */
 #define TC_FIELD_FRAME_LIST(X) \
@@ -233,6 +259,20 @@
       "abort, after-fin, refused or stale-handshake") \
     X(rst_by,                  "rst.by",                  STR,   "Reset by", \
       "Role of the endpoint that sent the RST") \
+    X(rst_check,               "rst.check",               STR,   "Reset check", \
+      "How the RST compares with its receiver's state: exact, acceptable-ack, in-window, out-of-window, unacceptable-ack, no-connection or unchecked") \
+    X(rst_challenge_ack,       "rst.challenge_ack",       FRAME, "Challenge ACK in frame", \
+      "The challenge ACK that answered this in-window RST (two passes, the GUI)") \
+    X(rst_challenge_of,        "rst.challenge_of",        FRAME_RESP, "Challenge ACK of frame", \
+      "The in-window RST this ACK challenges (RFC 5961 section 3.2)") \
+    X(answers,                 "answers",                 FRAME_RESP, "Answers frame", \
+      "The SYN this SYN-ACK answers, or the SYN this RST refuses") \
+    X(acks,                    "acks",                    FRAME_ACK, "Acknowledges frame", \
+      "The SYN, SYN-ACK or FIN this step acknowledges") \
+    X(answered_in,             "answered_in",             FRAME_REQ, "Answered in frame", \
+      "The SYN-ACK that answers this SYN, or the RST that refuses it (two passes, the GUI)") \
+    X(acked_in,                "acked_in",                FRAME, "Acknowledged in frame", \
+      "The step that acknowledges this SYN, SYN-ACK or FIN (two passes, the GUI)") \
     X(retry,                   "retry",                   U16,   "Retry", \
       "1 for the first retransmission of a SYN, SYN-ACK or FIN, 2 for the second ...") \
     X(retry_of,                "retry.of",                FRAME_RETX, "Retry of frame", \
@@ -259,9 +299,11 @@
     X(lifecycle,               "lifecycle",               U16,   "Connection on this address pair", \
       "1 for the first connection on this address and port pair, 2 for the next (port reuse) ...") \
     X(conn_state,              "conn_state",              STR,   "Zeek conn_state", \
-      "Zeek's connection state code (S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH)") \
+      "Zeek's connection state code (S0, S1, SF, REJ, S2, S3, RSTO, RSTR, RSTOS0, RSTRH, SH, SHR, OTH) of the frame's Zeek record") \
     X(history,                 "history",                 STR,   "Zeek history", \
       "Zeek's history string: upper case originator, lower case responder") \
+    X(zeek_record,             "zeek.record",             U16,   "Zeek record", \
+      "1, 2 ...: the Zeek conn.log record of the pair this frame belongs to (Zeek ends a record some time after a close, a reset or inactivity, and a later packet starts the next)") \
     X(summary,                 "summary",                 NONE,  "Connection summary", \
       "What this frame's connection came to (so far, in a single pass)") \
     X(summary_final,           "summary.final",           BOOL,  "Connection summary final", \
@@ -276,6 +318,8 @@
       "Who sits in TIME_WAIT once the close completed") \
     X(summary_reset_by,        "summary.reset_by",        STR,   "Connection reset by", \
       "Who sent the RST that ended the connection") \
+    X(summary_reset_kind,      "summary.reset_kind",      STR,   "Connection reset kind", \
+      "What the RST that ended the connection was: abort, after-fin, gave-up, refused or stale-handshake") \
     X(summary_state_client,    "summary.state.client",    STR,   "Client's latest state", \
       "Latest RFC 9293 state of the client") \
     X(summary_state_server,    "summary.state.server",    STR,   "Server's latest state", \
@@ -304,6 +348,14 @@
       "Retransmissions of a SYN-ACK") \
     X(summary_fin_retries,     "summary.fin_retries",     U16,   "Connection FIN retries", \
       "Retransmissions of a FIN") \
+    X(summary_pkts_orig,       "summary.pkts.orig",       U32,   "Originator packets", \
+      "Segments the client sent (the first frame's sender when no SYN was seen), as Zeek's orig_pkts and Wireshark's Conversations count them") \
+    X(summary_pkts_resp,       "summary.pkts.resp",       U32,   "Responder packets", \
+      "Segments the server sent (the other endpoint when no SYN was seen)") \
+    X(summary_bytes_orig,      "summary.bytes.orig",      U64,   "Originator payload bytes", \
+      "TCP payload bytes the client sent, retransmissions included") \
+    X(summary_bytes_resp,      "summary.bytes.resp",      U64,   "Responder payload bytes", \
+      "TCP payload bytes the server sent, retransmissions included") \
     X(summary_not_judged,      "summary.not_judged",      U16,   "Connection frames not judged", \
       "Frames of this connection whose TCP header was cut short: its verdicts stand on incomplete evidence")
 

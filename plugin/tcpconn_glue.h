@@ -13,6 +13,7 @@
 #include "tcpconn_compat.h"
 #include "tcpconn_core.h"
 #include "tcpconn_zeek.h"
+#include "tcpconn_track.h"
 
 /* Every field of tcpconn_defs.h has its hf_tcpconn_<var>. */
 #define TCPCONN_HF_EXTERN(var, abbrev, type, name, desc) extern int hf_tcpconn_##var;
@@ -28,7 +29,9 @@ extern gint ett_tcpconn_retry;
 extern gint ett_tcpconn_summary;
 extern int tcpconn_tap;
 extern expert_field ei_tcpconn[TC_EV_COUNT];
-extern tcpconn_pref_bool_t tcpconn_info_tags;
+/* Where the Info column gets the tags (preference tcpconn.info_tags). */
+enum { TCPCONN_TAGS_FRONT, TCPCONN_TAGS_END, TCPCONN_TAGS_OFF };
+extern gint tcpconn_tag_position;
 
 /* ---- the TCP header of a frame (tcpconn_source.c) ---- */
 
@@ -47,6 +50,7 @@ typedef struct tcpconn_hdr {
     address  src, dst;      /* shallow copies of the network layer's */
     guint16  sport, dport;
     guint32  stream;        /* tcp.stream */
+    guint32  ip_len;        /* IP total length, for Zeek's ip_bytes (0: not known) */
     gboolean window_raw;    /* read from the bytes: tcpconn_window_from_bytes() scales it */
     const void *tcpd;       /* then the TCP dissector's conversation state */
 } tcpconn_hdr_t;
@@ -82,17 +86,25 @@ struct tcpconn_pair;
 typedef struct tcpconn_conn {
     const tc_summary_t *sum;            /* the core's while current, a copy once ended */
     const struct tcpconn_pair *pair;
-    tc_zeek_t    zeek;                  /* Zeek conn_state and history */
     guint32      stream;                /* tcp.stream of its first frame */
     guint16      number;                /* 1, 2 ... on this pair */
     guint16      not_judged;            /* its frames whose TCP header was cut short */
 } tcpconn_conn_t;
 
-/* One address and port pair: the core's state and its connections. */
+/* A Zeek record of a pair that has ended. */
+typedef struct tcpconn_zrecord {
+    guint32          first_frame;
+    tc_zeek_record_t rec;
+} tcpconn_zrecord_t;
+
+/* One address and port pair: both views' state (the core's connections,
+ * Zeek's records), its connections and its ended records. */
 typedef struct tcpconn_pair {
     tcpconn_key_t   key;
     guint8          slot0;              /* key slot of direction 0, the first frame's sender */
-    tc_pair_t       core;
+    tc_track_t      track;
+    guint32         zfirst;             /* first frame of the open Zeek record */
+    wmem_array_t   *zrecords;           /* tcpconn_zrecord_t of the ended Zeek records, in order */
     gint8           ws[2];              /* TCP's window shift by direction after the last frame */
     guint8          ws_known;           /* (frames read from their bytes only) */
     tcpconn_conn_t  first;              /* most pairs carry one connection */
@@ -115,15 +127,31 @@ void tcpconn_count_not_judged(const packet_info *pinfo);
 void tcpconn_conn_endpoint(const tcpconn_conn_t *conn, unsigned dir, address *addr, guint16 *port);
 /* The stored results of the annotated frames: added in order on the first
  * pass, found on any. */
-void tcpconn_frames_add(const tc_result_t *res);
+/* Returns the stored copy, which lives as long as the file's records. */
+const tc_result_t *tcpconn_frames_add(const tc_result_t *res);
+/* First pass, after adding res: tell the frame it links to. */
+void tcpconn_frames_link(const tc_result_t *res);
 const tc_result_t *tcpconn_frames_find(guint32 frame);
 
 /* ---- drawing ---- */
+
+/* The Zeek record a frame belongs to: its number on the pair, and the
+ * record (final once ended, so far while open). */
+typedef struct tcpconn_zview {
+    guint16 number;
+    tc_zeek_record_t rec;
+} tcpconn_zview_t;
+
+/* Any pass: the frame's Zeek record; FALSE if the frame has none. */
+gboolean tcpconn_zeek_of_frame(const tcpconn_conn_t *conn, guint32 num, tcpconn_zview_t *out);
+/* First pass: a Zeek record ended before this frame, which starts the next. */
+void tcpconn_zeek_record_ended(tcpconn_pair_t *pair, const tc_zeek_record_t *rec, guint32 frame);
 
 /* What the "tcpconn" tap gets for each frame of a followed connection. */
 typedef struct tcpconn_tap_data {
     const tcpconn_conn_t *conn;
     const tc_result_t *res;     /* NULL when the frame is not annotated */
+    const tcpconn_zview_t *zeek;    /* the frame's Zeek record */
     tc_segment_t seg;           /* the frame's TCP segment (raw seq/ack, flags, length), */
     gboolean have_seg;          /* when known; dir is not set */
 } tcpconn_tap_data_t;

@@ -28,6 +28,7 @@ static const char *const td_names[] = { TC_TD_KIND_LIST(NAME4) };
 static const char *const rst_names[] = { TC_RST_KIND_LIST(RST_NAME) };
 static const char *const rst_tags[] = { TC_RST_KIND_LIST(RST_TAG) };
 static const tc_event_t rst_events[] = { TC_RST_KIND_LIST(RST_EVENT) };
+static const char *const rst_check_names[] = { TC_RST_CHECK_LIST(NAME3) };
 static const char *const retry_names[] = { TC_RETRY_KIND_LIST(RETRY_NAME) };
 static const tc_event_t retry_events[] = { TC_RETRY_KIND_LIST(RETRY_EVENT) };
 static const char *const retry_outcome_names[] = { TC_RETRY_OUTCOME_LIST(NAME3) };
@@ -52,6 +53,7 @@ const char *tc_hs_kind_name(unsigned v)        { return LOOKUP(hs_names, v); }
 const char *tc_td_kind_name(unsigned v)        { return LOOKUP(td_names, v); }
 const char *tc_rst_kind_name(unsigned v)       { return LOOKUP(rst_names, v); }
 const char *tc_rst_kind_tag(unsigned v)        { return LOOKUP(rst_tags, v); }
+const char *tc_rst_check_name(unsigned v)      { return LOOKUP(rst_check_names, v); }
 const char *tc_retry_kind_name(unsigned v)     { return LOOKUP(retry_names, v); }
 const char *tc_retry_outcome_name(unsigned v)  { return LOOKUP(retry_outcome_names, v); }
 const char *tc_step_segment_name(unsigned v)   { return LOOKUP(segment_names, v); }

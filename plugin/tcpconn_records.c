@@ -71,10 +71,9 @@ static gboolean key_from_addresses(tcpconn_key_t *key, const address *src, const
 static void conn_init(tcpconn_conn_t *conn, tcpconn_pair_t *pair, guint32 stream)
 {
     memset(conn, 0, sizeof *conn);
-    tc_zeek_init(&conn->zeek);
-    conn->sum = &pair->core.sum;
+    conn->sum = tc_pair_summary(&pair->track.core);
     conn->pair = pair;
-    conn->number = pair->core.lifecycle;
+    conn->number = (guint16)tc_pair_lifecycle(&pair->track.core);
     conn->stream = stream;
 }
 
@@ -91,7 +90,7 @@ tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
         pair = wmem_new0(wmem_file_scope(), tcpconn_pair_t);
         pair->key = key;
         pair->slot0 = (guint8)slot;   /* direction 0 sent the pair's first frame */
-        tc_pair_init(&pair->core);
+        tc_track_init(&pair->track);
         conn_init(&pair->first, pair, h->stream);
         pair->conn = &pair->first;
         wmem_map_insert(pairs, &pair->key, pair);
@@ -175,6 +174,52 @@ void tcpconn_conn_endpoint(const tcpconn_conn_t *conn, unsigned dir, address *ad
     *port = key->port[slot];
 }
 
+/* ---- Zeek records ---- */
+
+void tcpconn_zeek_record_ended(tcpconn_pair_t *pair, const tc_zeek_record_t *rec, guint32 frame)
+{
+    tcpconn_zrecord_t ended;
+
+    if (!pair->zrecords)
+        pair->zrecords = wmem_array_new(wmem_file_scope(), sizeof(tcpconn_zrecord_t));
+    ended.first_frame = pair->zfirst;
+    ended.rec = *rec;
+    wmem_array_append_one(pair->zrecords, ended);
+    pair->zfirst = frame;
+}
+
+/* The record a frame belongs to: the open one from its first frame on,
+ * else the latest ended one that began at or before the frame. */
+gboolean tcpconn_zeek_of_frame(const tcpconn_conn_t *conn, guint32 num, tcpconn_zview_t *out)
+{
+    const tcpconn_pair_t *pair = conn->pair;
+    guint lo = 0, hi = pair->zrecords ? wmem_array_get_count(pair->zrecords) : 0;
+    const tcpconn_zrecord_t *z;
+
+    if (num >= pair->zfirst) {
+        out->number = (guint16)tc_zeek_record_number(&pair->track.zeek);
+        tc_zeek_snapshot(&pair->track.zeek, &out->rec);
+        return out->number != 0;
+    }
+    if (!hi)
+        return FALSE;
+    while (hi - lo > 1) {
+        guint mid = lo + (hi - lo) / 2;
+
+        z = (const tcpconn_zrecord_t *)wmem_array_index(pair->zrecords, mid);
+        if (z->first_frame <= num)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    z = (const tcpconn_zrecord_t *)wmem_array_index(pair->zrecords, lo);
+    if (z->first_frame > num)
+        return FALSE;
+    out->number = (guint16)(lo + 1);
+    out->rec = z->rec;
+    return TRUE;
+}
+
 /* ---- annotated frames, in frame order ---- */
 
 #define CHUNK 256u
@@ -188,19 +233,19 @@ static const tc_result_t *frame_at(guint i)
     return &(*(tc_result_t **)wmem_array_index(chunks, i / CHUNK))[i % CHUNK];
 }
 
-void tcpconn_frames_add(const tc_result_t *res)
+const tc_result_t *tcpconn_frames_add(const tc_result_t *res)
 {
     tc_result_t *chunk;
 
     if (stored && frame_at(stored - 1)->frame >= res->frame)
-        return;                 /* not in order: only a first pass adds */
+        return NULL;            /* not in order: only a first pass adds */
     if (stored % CHUNK == 0) {
         chunk = wmem_alloc_array(wmem_file_scope(), tc_result_t, CHUNK);
         wmem_array_append_one(chunks, chunk);
     }
     chunk = *(tc_result_t **)wmem_array_index(chunks, stored / CHUNK);
     chunk[stored % CHUNK] = *res;
-    stored++;
+    return &chunk[stored++ % CHUNK];
 }
 
 const tc_result_t *tcpconn_frames_find(guint32 frame)
@@ -225,6 +270,18 @@ const tc_result_t *tcpconn_frames_find(guint32 frame)
             hi = mid;
     }
     return NULL;
+}
+
+/* The frame a result links to learns who links to it (the first that
+ * does), for the back links drawn once the capture has been read. */
+void tcpconn_frames_link(const tc_result_t *res)
+{
+    tc_result_t *to = (tc_result_t *)tcpconn_frames_find(res->link);
+
+    if (!to || to->linked_in)
+        return;
+    to->linked_in = res->frame;
+    to->linked_kind = res->link_kind;
 }
 
 /* ---- life of the records: one file ---- */

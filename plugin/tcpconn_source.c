@@ -32,6 +32,7 @@
 #include <epan/prefs-int.h>
 #include <epan/conversation.h>
 #include <epan/dissectors/packet-tcp.h>
+#include <epan/dissectors/packet-ip.h>
 
 #include "tcpconn_glue.h"
 
@@ -85,6 +86,25 @@ static gboolean taps_running(void)
 
 static tcpconn_hdr_status_t from_bytes(packet_info *pinfo, tcpconn_hdr_t *h);
 
+/* The IP length of the TCP layer's own IP header (the tapped IP header
+ * with its addresses), as conn.log's ip_bytes count it. */
+static guint32 tapped_ip_len(const struct tcpheader *th)
+{
+    guint32 len = 0;
+    const ws_ip4 *ip4;
+    const ws_ip6 *ip6;
+
+    for (int i = 0; (ip4 = (const ws_ip4 *)fetch_tapped_data(ip_tap_id, i)) != NULL; i++) {
+        if (addresses_equal(&ip4->ip_src, &th->ip_src) && addresses_equal(&ip4->ip_dst, &th->ip_dst))
+            len = ip4->ip_len;
+    }
+    for (int i = 0; (ip6 = (const ws_ip6 *)fetch_tapped_data(ipv6_tap_id, i)) != NULL; i++) {
+        if (addresses_equal(&ip6->ip6_src, &th->ip_src) && addresses_equal(&ip6->ip6_dst, &th->ip_dst))
+            len = ip6->ip6_len + 40u;
+    }
+    return len;
+}
+
 static tcpconn_hdr_status_t from_tap(packet_info *pinfo, tcpconn_hdr_t *h)
 {
     const struct tcpheader *th = (const struct tcpheader *)fetch_tapped_data(tcp_tap_id, 0);
@@ -102,6 +122,7 @@ static tcpconn_hdr_status_t from_tap(packet_info *pinfo, tcpconn_hdr_t *h)
     h->seg.window = th->th_win;
     h->seg.flags = (uint8_t)(th->th_flags & 0x3f);
     h->stream = th->th_stream;
+    h->ip_len = tapped_ip_len(th);
     return TCPCONN_HDR_OK;
 }
 
@@ -251,8 +272,10 @@ void tcpconn_window_from_bytes(tcpconn_hdr_t *h, tcpconn_pair_t *pair, guint8 di
     pair->ws_known = TRUE;
 }
 
-/* The TCP header at tcp: the values packet-tcp.c would queue. */
-static tcpconn_hdr_status_t tcp_fields(packet_info *pinfo, const place_t *tcp, guint reported, tcpconn_hdr_t *h)
+/* The TCP header at tcp: the values packet-tcp.c would queue; ip_hdr:
+ * the IP header's bytes before it (with extension headers). */
+static tcpconn_hdr_status_t tcp_fields(packet_info *pinfo, const place_t *tcp, guint reported, guint ip_hdr,
+                                       tcpconn_hdr_t *h)
 {
     guint hlen;
 
@@ -273,8 +296,20 @@ static tcpconn_hdr_status_t tcp_fields(packet_info *pinfo, const place_t *tcp, g
     h->seg.len = reported - hlen;
     h->seg.window = tvb_get_ntohs(tcp->tvb, tcp->off + 14);
     h->window_raw = TRUE;           /* scaled once the pair is known */
+    h->ip_len = ip_hdr + reported;
     conversation_of(pinfo, h);
     return TCPCONN_HDR_OK;
+}
+
+/* The IP header's length before the TCP header: src_off is where the
+ * source address sits in the IP header; a reassembled datagram's TCP
+ * header is in a buffer of its own, after a 20-byte IPv4 or 40-byte IPv6
+ * header as far as ip_bytes go. */
+static guint ip_header_len(const place_t *ip, const place_t *tcp, guint src_off)
+{
+    if (tcp->tvb != ip->tvb || tcp->off < ip->off - src_off)
+        return src_off == 12 ? 20u : 40u;
+    return tcp->off - (ip->off - src_off);
 }
 
 /* IPv4: packet-ip.c points the source address into the header. */
@@ -287,7 +322,7 @@ static tcpconn_hdr_status_t from_ipv4_bytes(packet_info *pinfo, tcpconn_hdr_t *h
     if (!locate(pinfo, (const guint8 *)pinfo->src.data, &ip))
         return TCPCONN_HDR_NONE;
     st = ipv4_payload(pinfo, &ip, &tcp, &reported);
-    return st == TCPCONN_HDR_OK ? tcp_fields(pinfo, &tcp, reported, h) : st;
+    return st == TCPCONN_HDR_OK ? tcp_fields(pinfo, &tcp, reported, ip_header_len(&ip, &tcp, 12), h) : st;
 }
 
 /* IPv6: packet-ipv6.c copies the addresses, so the header is found by its
@@ -309,7 +344,7 @@ static tcpconn_hdr_status_t from_ipv6_bytes(packet_info *pinfo, tcpconn_hdr_t *h
                 continue;
             st = ipv6_payload(pinfo, &ip, &tcp, &reported);
             if (st == TCPCONN_HDR_OK)
-                st = tcp_fields(pinfo, &tcp, reported, h);
+                st = tcp_fields(pinfo, &tcp, reported, ip_header_len(&ip, &tcp, 8), h);
             if (st != TCPCONN_HDR_NONE)
                 return st;
         }

@@ -1,12 +1,21 @@
 /* tcpconn_stats.c
  * Two statistics tables over the "tcpconn" tap, in Wireshark's Statistics
  * menu and as `tshark -q -z tcpconn,conns` / `-z tcpconn,outcomes`:
- *   conns     one row per connection: endpoints, Zeek conn_state and
- *             history, handshake and teardown outcomes, retries, duration
+ *   conns     one row per Zeek record (most connections are one): endpoints,
+ *             Zeek conn_state and history, the connection's handshake and
+ *             teardown outcomes, retries, per-direction counts, duration
  *   outcomes  how many connections came to each handshake and teardown
  *             outcome
+ *
  * A row is refreshed by every frame of its connection, so after the last
- * frame it shows what the connection came to, in one pass or two.
+ * frame it shows what the connection came to, in one pass or two.  A tap
+ * filter only chooses which connections are counted: in tshark the
+ * table's own listener sees every frame and a second listener, with the
+ * filter, says which connections it chose (the GUI refills its tables
+ * after the file has been read, when every summary is final).
+ *
+ * Which row belongs to which connection is kept per table, and made anew
+ * whenever the table is made or reset, so it cannot outlive its table.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,66 +26,120 @@
 #include <epan/to_str.h>
 
 #include "tcpconn_glue.h"
-#include "tcpconn_zeek.h"
 
-/* ---- row bookkeeping: which row (or counted outcome) belongs to which
- * connection, per table ---- */
+/* ---- per table: its rows' owners ---- */
 
-static GHashTable *table_maps;  /* stat_tap_table * -> GHashTable(life -> value + 1) */
+typedef struct table_state {
+    stat_tap_table *table;      /* the table the map is for */
+    GHashTable *map;            /* owner -> its row (conns) or its counted outcomes (outcomes) */
+    GDestroyNotify free_value;
+    char *filter;               /* tshark: the user's tap filter, applied by the chooser */
+    gboolean choosing;          /* the chooser listener is registered */
+    GHashTable *chosen;         /* owners the filter chose */
+} table_state_t;
 
-static GHashTable *table_map(const stat_tap_table *table)
+static void row_ref_free(gpointer p);
+
+static table_state_t conns_state = { .free_value = row_ref_free }, outcomes_state;
+
+static void state_forget(table_state_t *st)
 {
-    GHashTable *map;
-
-    if (!table_maps)
-        table_maps = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                           (GDestroyNotify)g_hash_table_destroy);
-    map = (GHashTable *)g_hash_table_lookup(table_maps, table);
-    if (!map) {
-        map = g_hash_table_new(g_direct_hash, g_direct_equal);
-        g_hash_table_insert(table_maps, (gpointer)table, map);
-    }
-    return map;
+    if (st->map)
+        g_hash_table_destroy(st->map);
+    st->map = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, st->free_value);
 }
 
-static void table_map_drop(const stat_tap_table *table)
-{
-    if (table_maps)
-        g_hash_table_remove(table_maps, table);
-}
-
-static stat_tap_table *first_table(void *tapdata)
+/* The state of the table a packet is for: the map is reset when the table
+ * is not the one it was made for (a table freed and made again). */
+static table_state_t *state_of(table_state_t *st, void *tapdata)
 {
     stat_data_t *sd = (stat_data_t *)tapdata;
+    stat_tap_table *table = g_array_index(sd->stat_tap_data->tables, stat_tap_table *, 0);
 
-    return g_array_index(sd->stat_tap_data->tables, stat_tap_table *, 0);
+    if (st->table != table || !st->map) {
+        st->table = table;
+        state_forget(st);
+    }
+    return st;
 }
 
-/* Creates the table the first time, resets it on a rescan. */
-static void table_init(stat_tap_table_ui *ui, const char *name)
+/* Was the owner chosen by the filter (always, without one)? */
+static gboolean chosen(const table_state_t *st, const void *owner)
+{
+    return !st->choosing || g_hash_table_contains(st->chosen, owner);
+}
+
+static tap_packet_status choose_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+                                       const void *data, tap_flags_t flags _U_);
+
+/* tshark: take the filter from -z ...,FILTER and apply it in a listener
+ * of our own, so the table's listener sees every frame of the chosen
+ * connections (stat_filter_check_cb is called before the table is made). */
+static void take_filter(table_state_t *st, const char **filter, char **err)
+{
+    static int probe;
+    GString *bad;
+
+    if (!*filter || !**filter)
+        return;
+    /* a listener with the filter tells whether it compiles */
+    bad = register_tap_listener("tcpconn", &probe, *filter, 0, NULL, NULL, NULL, NULL);
+    if (bad) {
+        *err = g_string_free(bad, FALSE);
+        return;
+    }
+    remove_tap_listener(&probe);
+    g_free(st->filter);
+    st->filter = g_strdup(*filter);
+    *filter = NULL;
+}
+
+static void start_choosing(table_state_t *st)
+{
+    GString *err;
+
+    if (!st->filter || st->choosing)
+        return;
+    st->chosen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    err = register_tap_listener("tcpconn", st, st->filter, 0, NULL, choose_packet, NULL, NULL);
+    if (err) {
+        g_string_free(err, TRUE);
+        return;
+    }
+    st->choosing = TRUE;
+}
+
+/* Creates the table the first time, empties it on a rescan. */
+static stat_tap_table *table_init(stat_tap_table_ui *ui, const char *name, table_state_t *st)
 {
     stat_tap_table *table = stat_tap_find_table(ui, name);
 
     if (table) {
         if (ui->stat_tap_reset_table_cb)
             ui->stat_tap_reset_table_cb(table);
-        return;
+    } else {
+        table = stat_tap_init_table(name, (int)ui->nfields, 0, NULL);
+        stat_tap_add_table(ui, table);
     }
-    table = stat_tap_init_table(name, (int)ui->nfields, 0, NULL);
-    stat_tap_add_table(ui, table);
+    st->table = table;
+    state_forget(st);
+    start_choosing(st);
+    return table;
 }
 
-/* ---- conns: one row per connection ---- */
+/* ---- conns: one row per Zeek record ---- */
 
 enum {
-    C_STREAM, C_CONN, C_CLIENT, C_SERVER, C_STATE, C_HISTORY, C_HANDSHAKE, C_TEARDOWN,
-    C_CLOSER, C_SYN_RETRIES, C_SYNACK_RETRIES, C_FIN_RETRIES, C_DURATION, C_FIRST, C_LAST,
+    C_STREAM, C_CONN, C_RECORD, C_CLIENT, C_SERVER, C_STATE, C_HISTORY, C_HANDSHAKE, C_TEARDOWN,
+    C_CLOSER, C_SYN_RETRIES, C_SYNACK_RETRIES, C_FIN_RETRIES, C_PKTS_ORIG, C_PKTS_RESP,
+    C_BYTES_ORIG, C_BYTES_RESP, C_DURATION, C_FIRST, C_LAST,
     C_COUNT
 };
 
 static stat_tap_table_item conns_fields[C_COUNT] = {
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Stream", "%u" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Conn", "%u" },
+    { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Zeek record", "%u" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Client (originator)", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Server (responder)", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "conn_state", "%s" },
@@ -87,6 +150,10 @@ static stat_tap_table_item conns_fields[C_COUNT] = {
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "SYN retries", "%u" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "SYN-ACK retries", "%u" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "FIN retries", "%u" },
+    { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Packets orig", "%u" },
+    { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Packets resp", "%u" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Bytes orig", "%.0f" },
+    { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Bytes resp", "%.0f" },
     { TABLE_ITEM_FLOAT, TAP_ALIGN_RIGHT, "Duration (s)", "%.6f" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "First frame", "%u" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Last frame", "%u" },
@@ -105,62 +172,115 @@ static char *endpoint_str(const tcpconn_conn_t *conn, unsigned d)
     return s;
 }
 
-static void conns_fill(stat_tap_table_item_type *row, const tcpconn_conn_t *conn)
+/* The Zeek record's columns: final once the record has ended. */
+static void fill_record(stat_tap_table_item_type *row, const tcpconn_tap_data_t *td)
 {
-    const tc_summary_t *s = conn->sum;
-    const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
+    row[C_RECORD].value.uint_value = td->zeek->number;
+    row[C_STATE].value.string_value = tc_zeek_state_name(td->zeek->rec.conn_state);
+    g_strlcpy((char *)row[C_HISTORY].value.string_value, td->zeek->rec.history, TC_ZEEK_HISTORY_SIZE);
+}
 
-    row[C_STREAM].value.uint_value = conn->stream;
-    row[C_CONN].value.uint_value = conn->number;
-    row[C_STATE].value.string_value = tc_zeek_conn_state(&conn->zeek);
-    row[C_HISTORY].value.string_value = tc_zeek_history(&conn->zeek);
+/* The connection's columns, on every row of its records. */
+static void fill_conn(stat_tap_table_item_type *row, const tcpconn_tap_data_t *td)
+{
+    const tc_summary_t *s = td->conn->sum;
+    const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
+    unsigned o = s->client == TC_DIR_NONE ? 0 : s->client;
+
+    row[C_STREAM].value.uint_value = td->conn->stream;
+    row[C_CONN].value.uint_value = td->conn->number;
     row[C_HANDSHAKE].value.string_value = tc_hs_outcome_name(tc_summary_hs_outcome(s));
     row[C_TEARDOWN].value.string_value = tc_td_outcome_name(tc_summary_td_outcome(s));
     row[C_CLOSER].value.string_value = closer ? closer : "";
     row[C_SYN_RETRIES].value.uint_value = s->syn_retries;
     row[C_SYNACK_RETRIES].value.uint_value = s->synack_retries;
     row[C_FIN_RETRIES].value.uint_value = s->fin_retries;
+    row[C_PKTS_ORIG].value.uint_value = s->pkts[o];
+    row[C_PKTS_RESP].value.uint_value = s->pkts[o ^ 1u];
+    row[C_BYTES_ORIG].value.float_value = (double)s->bytes[o];
+    row[C_BYTES_RESP].value.float_value = (double)s->bytes[o ^ 1u];
     row[C_DURATION].value.float_value = (double)(s->last_ns - s->first_ns) / 1e9;
     row[C_FIRST].value.uint_value = s->first_frame;
     row[C_LAST].value.uint_value = s->last_frame;
 }
 
-static void conns_add_row(stat_tap_table *table, GHashTable *map, const tcpconn_conn_t *conn)
+/* The rows of a connection, one per Zeek record in order; the last is the
+ * record its frames belong to now. */
+typedef struct row_ref {
+    GArray *rows;       /* guint */
+    guint16 record;
+} row_ref_t;
+
+static void row_ref_free(gpointer p)
+{
+    row_ref_t *ref = (row_ref_t *)p;
+
+    g_array_free(ref->rows, TRUE);
+    g_free(ref);
+}
+
+static guint conns_add_row(stat_tap_table *table, const tcpconn_tap_data_t *td)
 {
     stat_tap_table_item_type row[C_COUNT];
-    unsigned client = conn->sum->client == TC_DIR_NONE ? 0 : conn->sum->client;
+    const tc_summary_t *s = td->conn->sum;
+    unsigned client = s->client == TC_DIR_NONE ? 0 : s->client;
     guint index = table->num_elements;
 
     memset(row, 0, sizeof row);
     for (int c = 0; c < C_COUNT; c++)
         row[c].type = conns_fields[c].type;
-    row[C_CLIENT].value.string_value = endpoint_str(conn, client);
-    row[C_SERVER].value.string_value = endpoint_str(conn, client ^ 1u);
-    conns_fill(row, conn);
+    row[C_CLIENT].value.string_value = endpoint_str(td->conn, client);
+    row[C_SERVER].value.string_value = endpoint_str(td->conn, client ^ 1u);
+    row[C_HISTORY].value.string_value = g_malloc0(TC_ZEEK_HISTORY_SIZE);
+    fill_record(row, td);
+    fill_conn(row, td);
     stat_tap_init_table_row(table, index, C_COUNT, row);
-    g_hash_table_insert(map, (gpointer)conn, GUINT_TO_POINTER(index + 1));
+    return index;
+}
+
+static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td, gboolean may_add)
+{
+    row_ref_t *ref = (row_ref_t *)g_hash_table_lookup(st->map, td->conn);
+    guint row;
+
+    if (!ref && !may_add)
+        return;
+    if (!ref) {
+        ref = g_new0(row_ref_t, 1);
+        ref->rows = g_array_new(FALSE, FALSE, sizeof(guint));
+        g_hash_table_insert(st->map, (gpointer)td->conn, ref);
+    }
+    if (!ref->rows->len || ref->record != td->zeek->number) {
+        row = conns_add_row(st->table, td);
+        g_array_append_val(ref->rows, row);
+        ref->record = td->zeek->number;
+    }
+    for (guint i = 0; i < ref->rows->len; i++) {
+        row = g_array_index(ref->rows, guint, i);
+        if (row >= st->table->num_elements)
+            continue;       /* not this table's row */
+        fill_conn(st->table->elements[row], td);
+        if (i + 1 == ref->rows->len)
+            fill_record(st->table->elements[row], td);
+    }
 }
 
 static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
                                       const void *data, tap_flags_t flags _U_)
 {
     const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
-    stat_tap_table *table = first_table(tapdata);
-    GHashTable *map = table_map(table);
-    guint index = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->conn));
+    table_state_t *st = state_of(&conns_state, tapdata);
 
-    if (!index) {
-        conns_add_row(table, map, td->conn);
-        return TAP_PACKET_REDRAW;
-    }
-    conns_fill(table->elements[index - 1], td->conn);
+    if (!td->zeek)
+        return TAP_PACKET_DONT_REDRAW;
+    conns_update(st, td, chosen(st, td->conn));
     return TAP_PACKET_REDRAW;
 }
 
 static void conns_free_item(stat_tap_table *table _U_, guint row _U_, guint column,
                             stat_tap_table_item_type *field)
 {
-    if (column == C_CLIENT || column == C_SERVER)
+    if (column == C_CLIENT || column == C_SERVER || column == C_HISTORY)
         g_free((char *)field->value.string_value);
 }
 
@@ -175,12 +295,18 @@ static void conns_reset(stat_tap_table *table)
     g_free(table->elements);
     table->elements = NULL;
     table->num_elements = 0;
-    table_map_drop(table);
+    if (table == conns_state.table)
+        state_forget(&conns_state);
 }
 
 static void conns_init(stat_tap_table_ui *ui)
 {
-    table_init(ui, "TCP connections");
+    table_init(ui, "TCP connections", &conns_state);
+}
+
+static void conns_filter(const char *opt_arg _U_, const char **filter, char **err)
+{
+    take_filter(&conns_state, filter, err);
 }
 
 /* ---- outcomes: connections per handshake and teardown outcome ---- */
@@ -201,34 +327,42 @@ static guint outcome_row(const tc_summary_t *s, int teardown)
 
 static void outcome_move(stat_tap_table *table, guint from, guint to)
 {
-    if (from != G_MAXUINT)
+    if (to >= table->num_elements)
+        return;
+    if (from < table->num_elements && table->elements[from][O_COUNT_COL].value.uint_value)
         table->elements[from][O_COUNT_COL].value.uint_value--;
     table->elements[to][O_COUNT_COL].value.uint_value++;
+}
+
+/* A connection counts once, under its latest outcomes. */
+static gboolean outcomes_count(table_state_t *st, const tcpconn_tap_data_t *td)
+{
+    guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(st->map, td->conn));  /* (hs+1) | (td+1) << 8 */
+    guint hs = outcome_row(td->conn->sum, 0), tdr = outcome_row(td->conn->sum, 1);
+    guint now = (hs + 1) | (tdr + 1) << 8;
+
+    if (counted == now || (!counted && !chosen(st, td->conn)))
+        return FALSE;
+    outcome_move(st->table, counted ? (counted & 0xff) - 1 : G_MAXUINT, hs);
+    outcome_move(st->table, counted ? (counted >> 8) - 1 : G_MAXUINT, tdr);
+    g_hash_table_insert(st->map, (gpointer)td->conn, GUINT_TO_POINTER(now));
+    return TRUE;
 }
 
 static tap_packet_status outcomes_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
                                          const void *data, tap_flags_t flags _U_)
 {
-    const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
-    stat_tap_table *table = first_table(tapdata);
-    GHashTable *map = table_map(table);
-    guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(map, td->conn));  /* (hs+1) | (td+1) << 8 */
-    guint hs = outcome_row(td->conn->sum, 0), tdr = outcome_row(td->conn->sum, 1);
-    guint now = (hs + 1) | (tdr + 1) << 8;
+    table_state_t *st = state_of(&outcomes_state, tapdata);
 
-    if (counted == now)
-        return TAP_PACKET_DONT_REDRAW;
-    outcome_move(table, counted ? (counted & 0xff) - 1 : G_MAXUINT, hs);
-    outcome_move(table, counted ? (counted >> 8) - 1 : G_MAXUINT, tdr);
-    g_hash_table_insert(map, (gpointer)td->conn, GUINT_TO_POINTER(now));
-    return TAP_PACKET_REDRAW;
+    return outcomes_count(st, (const tcpconn_tap_data_t *)data) ? TAP_PACKET_REDRAW : TAP_PACKET_DONT_REDRAW;
 }
 
 static void outcomes_reset(stat_tap_table *table)
 {
     for (guint r = 0; r < table->num_elements; r++)
         table->elements[r][O_COUNT_COL].value.uint_value = 0;
-    table_map_drop(table);
+    if (table == outcomes_state.table)
+        state_forget(&outcomes_state);
 }
 
 static void outcomes_add_row(stat_tap_table *table, const char *phase, const char *outcome)
@@ -245,19 +379,38 @@ static void outcomes_add_row(stat_tap_table *table, const char *phase, const cha
 
 static void outcomes_init(stat_tap_table_ui *ui)
 {
-    const char *name = "TCP connection outcomes";
-    stat_tap_table *table = stat_tap_find_table(ui, name);
+    stat_tap_table *table = table_init(ui, "TCP connection outcomes", &outcomes_state);
 
-    if (table) {
-        outcomes_reset(table);
+    if (table->num_elements)
         return;
-    }
-    table = stat_tap_init_table(name, O_COLS, 0, NULL);
-    stat_tap_add_table(ui, table);
     for (guint i = 0; i < TC_HSO_COUNT; i++)
         outcomes_add_row(table, "handshake", tc_hs_outcome_name(i));
     for (guint i = 0; i < TC_TDO_COUNT; i++)
         outcomes_add_row(table, "teardown", tc_td_outcome_name(i));
+}
+
+static void outcomes_filter(const char *opt_arg _U_, const char **filter, char **err)
+{
+    take_filter(&outcomes_state, filter, err);
+}
+
+/* ---- the chooser: which connections a tshark tap filter chose ---- */
+
+static tap_packet_status choose_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+                                       const void *data, tap_flags_t flags _U_)
+{
+    table_state_t *st = (table_state_t *)tapdata;
+    const tcpconn_tap_data_t *td = (const tcpconn_tap_data_t *)data;
+
+    if (g_hash_table_contains(st->chosen, td->conn))
+        return TAP_PACKET_DONT_REDRAW;
+    g_hash_table_add(st->chosen, (gpointer)td->conn);
+    /* this frame's own table update ran first: count or add it now */
+    if (st == &conns_state && td->zeek && st->table && st->map)
+        conns_update(st, td, TRUE);
+    else if (st == &outcomes_state && st->table && st->map)
+        outcomes_count(st, td);
+    return TAP_PACKET_REDRAW;
 }
 
 /* ---- registration ---- */
@@ -266,13 +419,13 @@ static tap_param stats_params[] = { { PARAM_FILTER, "filter", "Filter", NULL, TR
 
 static stat_tap_table_ui conns_ui = {
     REGISTER_PACKET_STAT_GROUP_UNSORTED, "TCP Connection Lifecycles", "tcpconn", "tcpconn,conns",
-    conns_init, conns_packet, conns_reset, conns_free_item, NULL,
+    conns_init, conns_packet, conns_reset, conns_free_item, conns_filter,
     array_length(conns_fields), conns_fields, array_length(stats_params), stats_params, NULL, 0
 };
 
 static stat_tap_table_ui outcomes_ui = {
     REGISTER_PACKET_STAT_GROUP_UNSORTED, "TCP Connection Outcomes", "tcpconn", "tcpconn,outcomes",
-    outcomes_init, outcomes_packet, outcomes_reset, NULL, NULL,
+    outcomes_init, outcomes_packet, outcomes_reset, NULL, outcomes_filter,
     array_length(outcome_fields), outcome_fields, array_length(stats_params), stats_params, NULL, 0
 };
 

@@ -70,6 +70,18 @@ static void draw_frames(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
         tcpconn_add_uint(t, hf_tcpconn_summary_fin_retries, tvb, s->fin_retries);
 }
 
+/* Per direction, by role: the client (or the first frame's sender)
+ * originates, as in Zeek's conn.log and Wireshark's Conversations. */
+static void draw_counts(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
+{
+    unsigned o = s->client == TC_DIR_NONE ? 0 : s->client;
+
+    tcpconn_add_uint(t, hf_tcpconn_summary_pkts_orig, tvb, s->pkts[o]);
+    tcpconn_add_uint(t, hf_tcpconn_summary_pkts_resp, tvb, s->pkts[o ^ 1u]);
+    tcpconn_gen(proto_tree_add_uint64(t, hf_tcpconn_summary_bytes_orig, tvb, 0, 0, s->bytes[o]));
+    tcpconn_gen(proto_tree_add_uint64(t, hf_tcpconn_summary_bytes_resp, tvb, 0, 0, s->bytes[o ^ 1u]));
+}
+
 static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
 {
     const char *tw = tcpconn_summary_sides(s, tc_summary_time_wait(s));
@@ -79,14 +91,32 @@ static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
         tcpconn_add_str(t, hf_tcpconn_summary_closer, tvb, closer);
     if (tw)
         tcpconn_add_str(t, hf_tcpconn_summary_time_wait, tvb, tw);
-    if (s->rst_dir != TC_DIR_NONE)
+    if (s->rst_dir != TC_DIR_NONE) {
         tcpconn_add_str(t, hf_tcpconn_summary_reset_by, tvb, summary_side(s, s->rst_dir));
+        tcpconn_add_str(t, hf_tcpconn_summary_reset_kind, tvb, tc_rst_kind_name(s->rst_kind));
+    }
+}
+
+/* The frame's Zeek record: its conn_state, history and number. */
+static void draw_zeek(proto_tree *t, tvbuff_t *tvb, const packet_info *pinfo, const tcpconn_conn_t *conn)
+{
+    tcpconn_zview_t z;
+
+    if (!tcpconn_zeek_of_frame(conn, pinfo->num, &z))
+        return;
+    tcpconn_add_str(t, hf_tcpconn_conn_state, tvb, tc_zeek_state_name(z.rec.conn_state));
+    tcpconn_add_str(t, hf_tcpconn_history, tvb, z.rec.history);
+    tcpconn_add_uint(t, hf_tcpconn_zeek_record, tvb, z.number);
 }
 
 /* Verdicts that need the whole capture, on the connection's last frame. */
 static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_t *s,
                           tc_hs_outcome_t hso, tc_td_outcome_t tdo)
 {
+    if (hso == TC_HSO_UNANSWERED && pinfo->num == s->last_syn_frame)
+        expert_add_info_format(pinfo, top, &ei_tcpconn[TC_EV_HS_UNANSWERED],
+                               "SYN never answered: no SYN-ACK or RST within the capture (%u retries)",
+                               (unsigned)s->syn_retries);
     if (pinfo->num != s->last_frame)
         return;
     if (hso == TC_HSO_HALF_OPEN && s->client != TC_DIR_NONE)
@@ -120,13 +150,13 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     tcpconn_add_bool(st, hf_tcpconn_summary_final, tvb, final);
     tcpconn_add_uint(st, hf_tcpconn_stream, tvb, conn->stream);
     tcpconn_add_uint(st, hf_tcpconn_lifecycle, tvb, conn->number);
-    tcpconn_add_str(st, hf_tcpconn_conn_state, tvb, tc_zeek_conn_state(&conn->zeek));
-    tcpconn_add_str(st, hf_tcpconn_history, tvb, tc_zeek_history(&conn->zeek));
+    draw_zeek(st, tvb, pinfo, conn);
     tcpconn_add_str(st, hf_tcpconn_summary_handshake, tvb, tc_hs_outcome_name(hso));
     tcpconn_add_str(st, hf_tcpconn_summary_teardown, tvb, tc_td_outcome_name(tdo));
     draw_closing(st, tvb, s);
     draw_states(st, tvb, s);
     draw_frames(st, tvb, s);
+    draw_counts(st, tvb, s);
     if (conn->not_judged)
         proto_item_append_text(tcpconn_add_uint(st, hf_tcpconn_summary_not_judged, tvb, conn->not_judged),
                                " (verdicts stand on incomplete evidence)");

@@ -307,9 +307,34 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     add_str(c, rt, hf_tcpconn_rst_by, by);
     if (r->td_kind == TC_TD_RESET)
         add_str(c, rt, hf_tcpconn_teardown_kind, tc_td_kind_name(r->td_kind));
+    if (r->rst_check)
+        add_str(c, rt, hf_tcpconn_rst_check, tc_rst_check_name(r->rst_check));
     if (r->hs_syn_retries)
         add_uint(c, rt, hf_tcpconn_handshake_syn_retries, r->hs_syn_retries);
     expert(c, ev, "%s (RST by the %s)", tc_event_summary(ev), by);
+}
+
+/* Links: the frame this one answers or acknowledges, and, once the
+ * capture has been read, the frame that answers or acknowledges this one
+ * (as Wireshark's own tcp.analysis.acks_frame links an ACK). */
+static void draw_links(draw_ctx_t *c, proto_tree *t)
+{
+    static const int *const forward[] = {
+        [TC_LINK_ANSWERS] = &hf_tcpconn_answers, [TC_LINK_ACKS] = &hf_tcpconn_acks,
+        [TC_LINK_CHALLENGE] = &hf_tcpconn_rst_challenge_of,
+    };
+    static const int *const back[] = {
+        [TC_LINK_ANSWERS] = &hf_tcpconn_answered_in, [TC_LINK_ACKS] = &hf_tcpconn_acked_in,
+        [TC_LINK_CHALLENGE] = &hf_tcpconn_rst_challenge_ack,
+    };
+    const tc_result_t *r = c->r;
+
+    if (!c->tree)
+        return;
+    if (r->link_kind)
+        add_uint(c, t, *forward[r->link_kind], r->link);
+    if (r->linked_kind && c->final)
+        add_uint(c, t, *back[r->linked_kind], r->linked_in);
 }
 
 /* "retry 2 of frame 5, 1.000 s after the previous attempt", or what of it
@@ -396,6 +421,7 @@ static void draw_frame(draw_ctx_t *c, proto_tree *t)
     draw_teardown(c, t);
     draw_rst(c, t);
     draw_retry(c, t);
+    draw_links(c, t);
     draw_events(c, t);
 }
 
@@ -428,7 +454,13 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
         proto_item_set_hidden(add_str(c, t, hf_tcpconn_info, c->tags));
         proto_item_append_text(c->top, ", %s", c->tags);
     }
-    if (tcpconn_info_tags && c->info)
+    if (!c->info)
+        return;
+    /* in front, fenced so that nothing later clears them, as Wireshark's
+     * own [TCP Retransmission] */
+    if (tcpconn_tag_position == TCPCONN_TAGS_FRONT)
+        col_prepend_fence_fstr(c->pinfo->cinfo, COL_INFO, "%s ", c->tags);
+    else if (tcpconn_tag_position == TCPCONN_TAGS_END)
         col_append_sep_str(c->pinfo->cinfo, COL_INFO, " ", c->tags);
 }
 
@@ -448,7 +480,7 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     c.final = final;
     c.tree = tree != NULL;
     c.info = info;
-    c.tagging = tree || (tcpconn_info_tags && info);
+    c.tagging = tree || (tcpconn_tag_position != TCPCONN_TAGS_OFF && info);
     c.tags_len = 0;
     c.tags[0] = '\0';
     c.top = tree ? proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA) : NULL;

@@ -1,514 +1,382 @@
 /* tcpconn_zeek.c
- * Zeek's conn_state and history for one TCP connection, one segment at a
- * time.
+ * Zeek's records of one TCP address/port pair: when a packet starts a
+ * record and who originates it, when a record ends, conn_state, and the
+ * copy handed to the caller.  One packet's processing is in
+ * tcpconn_zeek_tcp.c, the reassembler's part in tcpconn_zeek_reass.c.
  *
- * Specification (quoted in the comments below as "doc"): the Conn::Info
- * field descriptions of base/protocols/conn/main.zeek, "conn_state" and
- * "history", and the TCP endpoint states of init-bare that conn_state is
- * defined over.  The codes need those endpoint states, so we keep Zeek's
- * model: two endpoints, each INACTIVE, SYN_SENT, SYN_ACK_SENT, PARTIAL,
- * ESTABLISHED, CLOSED or RESET, stepped by the flags of what it sends.
+ * A record starts with the first packet of the pair, or with the first one
+ * after the previous record ended (IPBasedAnalyzer::AnalyzePacket):
+ *   - who originates (TCPAnalyzer::WantConnection): the sender of the first
+ *     packet, unless that packet is not a pure SYN and its source port is a
+ *     likely server port (then "^": the roles are flipped at once);
+ *   - a record ends when a timer of Zeek's TCP analyzer removes it, with
+ *     init-bare's default delays:
+ *       tcp_close_delay (5 s) after both sides closed, or one reset, or one
+ *         closed while the other never sent anything (ConnectionClosed);
+ *       tcp_attempt_delay (5 s) after an originator's SYN, if the responder
+ *         is still silent (AttemptTimer);
+ *       ExpireTimer (tcp_SYN_timeout 5 s, then every tcp_session_timer
+ *         6 s): one side closed, nothing for tcp_connection_linger (5 s),
+ *         and both closed, or one reset, or one never sent anything;
+ *       inactivity: udp_inactivity_timeout (60 s) while both sides are in
+ *         the handshake, tcp_inactivity_timeout (5 min) after, 1 h for the
+ *         ports of Conn::port_inactivity_timeouts (21, 22, 23, 513);
+ *       tcp_partial_close_delay (3 s) and tcp_reset_delay (5 s), only when
+ *         a script handles connection_partial_close / connection_reset
+ *         (Zeek's default scripts do not: tc_zeek_config_t.handlers);
+ *   - or when a SYN reuses the pair (TCPSessionAdapter::IsReuse): a SYN
+ *     after either side closed, or a SYN whose sequence number is not the
+ *     originator's ISN (another connection, or the other side's SYN of a
+ *     simultaneous open: Zeek logs each as a record of its own).
  *
- * One segment, in this order (the order decides the order of letters):
- *   1. sequence base     the sender's relative 0 (its ISN, or first seq - 1)
- *   2. history letter    at most one of I Q S H F R D A for the segment;
- *                        a first A or D after a lone SYN-ACK flips: "^h"
- *   3. zero window       W
- *   4. highest sequence  T when payload does not advance it
- *   5. state machine     one handler per sender state; may flip ("^")
- *   6. acknowledgment    G when the peer's unseen sequence space is acked
- *   7. payload           what of the sender's sequence space we have seen
- *
- * Where the doc leaves room, we do what Zeek does, so that the output
- * matches a conn.log; where the doc is explicit, we follow it even where
- * Zeek's code does otherwise (marked "doc over code" below).
- *
- * Left out: what one capture point or a tc_segment_t cannot show, and
- * what belongs to the caller:
- *   c/C   bad checksums: segments carry no checksum status (and Zeek drops
- *         such packets before anything else), so these letters never appear.
- *   x     Zeek's analysis limits.
- *   split Zeek's timers (5 s connection attempt, close delay, inactivity)
- *         and port reuse start new conn.log lines; one tc_zeek_t is one
- *         line, and the caller starts a new one per lifecycle.
- *   ^     from Zeek's likely_server_ports: segments have no ports, so the
- *         first segment's sender is the originator, as in a Zeek whose
- *         likely_server_ports is empty.  The two flips that do not need
- *         ports are kept (a lone SYN-ACK followed by an ACK or data; a SYN
- *         after a SYN-ACK from the other side).
- *   g/G   assume the payload was captured in full (Zeek sees gaps where the
- *         snap length cut it) and track one hole per direction, so several
- *         holes acked at once count as one gap.
+ * Departures from Zeek:
+ *   - Zeek's timers fire as Zeek's network time passes them, i.e. when any
+ *     packet of the capture arrives; here a record's timers are checked
+ *     when the pair's next packet arrives (the timer callbacks then see
+ *     that packet's time).  The outcome differs only for the 6 s session
+ *     timer, by when it looks, in captures of many connections.
+ *   - pending timers are kept to the microsecond.
+ *   - the history holds TC_ZEEK_HISTORY_SIZE - 1 letters (Zeek's is not
+ *     bounded); records on a pair are numbered up to 65535.
+ *   - Conn::analyzer_inactivity_timeouts (1 h once the SSH or FTP analyzer
+ *     confirms the protocol, on any port) needs protocol detection: only
+ *     the port-based 1 h timeouts apply.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include <stdbool.h>
 #include <string.h>
 
-#include "tcpconn_seq.h"
-#include "tcpconn_zeek.h"
+#include "tcpconn_zeek_int.h"
 
-_Static_assert(sizeof(tc_zeek_t) <= 128, "tc_zeek_t should stay small");
+_Static_assert(sizeof(tc_zeek_t) <= 192, "tc_zeek_t should stay small");
+_Static_assert(sizeof(tc_zeek_record_t) <= 96, "a record should stay small");
 
-/* Endpoint states, init-bare's TCP_* constants. */
-enum {
-    ZS_INACTIVE,        /* "Endpoint is still inactive." */
-    ZS_SYN_SENT,        /* "Endpoint has sent SYN." */
-    ZS_SYN_ACK_SENT,    /* "Endpoint has sent SYN/ACK." */
-    ZS_PARTIAL,         /* "Endpoint has sent data but no initial SYN." */
-    ZS_ESTABLISHED,     /* "Endpoint has finished initial handshake regularly." */
-    ZS_CLOSED,          /* "Endpoint has closed connection." */
-    ZS_RESET,           /* "Endpoint has sent RST." */
-    ZS_COUNT
+/* ---- names ---- */
+
+#define TC_X_NAME(id, name, desc) name,
+static const char *const state_names[] = { TC_ZEEK_STATE_LIST(TC_X_NAME) };
+static const char *const end_names[] = { TC_ZEEK_END_LIST(TC_X_NAME) };
+
+const char *tc_zeek_state_name(unsigned state)
+{
+    return state < TC_ZEEK_STATE_COUNT ? state_names[state] : "";
+}
+
+const char *tc_zeek_end_name(unsigned reason)
+{
+    return reason < TC_ZEEK_END_COUNT ? end_names[reason] : "";
+}
+
+/* ---- likely_server_ports ---- */
+
+/* The TCP ports that Zeek's base protocol scripts register with
+ * Analyzer::register_for_ports, which adds them to likely_server_ports
+ * (base/frameworks/analyzer/main.zeek): dce-rpc, dnp3, dns, finger, ftp,
+ * http, imap, irc, krb, ldap, modbus, mqtt, mysql, postgresql, rdp, redis,
+ * smb, smtp, socks, ssh, ssl, syslog, xmpp.  Sorted. */
+static const uint16_t default_ports[] = {
+    21, 22, 25, 53, 79, 80, 81, 88, 135, 139, 143, 389, 443, 445, 465, 502, 514,
+    563, 585, 587, 614, 631, 636, 989, 990, 992, 993, 995, 1080, 1434, 1883,
+    2811, 3128, 3268, 3306, 3389, 5222, 5223, 5269, 5432, 6379, 6666, 6667,
+    6668, 6669, 8000, 8080, 8888, 20000
 };
 
-/* ep->seen: letter classes already given by this direction. */
-enum {
-    ZH_SYN    = 0x01,   /* s and h: one class, the SYN flag */
-    ZH_FIN    = 0x02,
-    ZH_RST    = 0x04,
-    ZH_ACK    = 0x08,
-    ZH_DATA   = 0x10,
-    ZH_FINRST = 0x20,   /* i */
-    ZH_MULTI  = 0x40    /* q */
-};
-
-/* ep->flags */
-enum {
-    ZE_FIN   = 0x01,    /* sent a FIN: fin_seq is valid */
-    ZE_ABOVE = 0x02     /* above_lo_rel/above_hi_rel are valid */
-};
-
-/* One segment, with what the steps share. */
-typedef struct zseg {
-    const tc_segment_t *seg;
-    tc_zeek_ep_t *ep;       /* sender */
-    tc_zeek_ep_t *peer;
-    uint32_t end;           /* one past the sequence space it occupies */
-    uint8_t  dir;
-    bool     was_orig;      /* sender was the originator when it arrived */
-} zseg_t;
-
-static bool has(const zseg_t *s, uint8_t flag)
+static bool in_sorted(const uint16_t *set, size_t n, uint16_t port)
 {
-    return (s->seg->flags & flag) != 0;
+    size_t lo = 0, hi = n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (set[mid] == port)
+            return true;
+        if (set[mid] < port)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
 }
 
-/* SYN and FIN take one sequence number each; a RST's payload is not stream
- * data (RFC 9293 section 3.5.3), so it takes none. */
-static uint32_t seg_end(const tc_segment_t *seg)
+int tc_zeek_default_server_port(uint16_t port)
 {
-    uint32_t end = seg->seq;
-
-    if (!(seg->flags & TC_RST))
-        end += seg->len;
-    if (seg->flags & TC_SYN)
-        end++;
-    if (seg->flags & TC_FIN)
-        end++;
-    return end;
+    return in_sorted(default_ports, sizeof default_ports / sizeof default_ports[0], port);
 }
 
-/* ---- the history string ---- */
-
-static void hist_put(tc_zeek_t *z, char c)
+bool zk_server_port(const tc_zeek_config_t *cfg, uint16_t port)
 {
-    if ((size_t)z->hist_len + 1u >= sizeof z->history)
-        return;                 /* full: drop, keep the NUL */
-    z->history[z->hist_len++] = c;
-    z->history[z->hist_len] = '\0';
+    if (cfg && cfg->server_ports)
+        return in_sorted(cfg->server_ports, cfg->n_server_ports, port);
+    return tc_zeek_default_server_port(port) != 0;
 }
 
-/* doc: "If the event comes from the originator, the letter is in
- * upper-case; if it comes from the responder, it's in lower-case." */
-static void hist_letter(tc_zeek_t *z, uint8_t dir, char upper)
+/* ---- the history string (Session AddHistory, CheckHistory,
+ *      ScaledHistoryEntry) ---- */
+
+void zk_hist_add(tc_zeek_t *z, char code)
 {
-    hist_put(z, dir == z->orig_dir ? upper : (char)(upper - 'A' + 'a'));
+    size_t n = strlen(z->history);
+
+    if (n + 1 >= sizeof z->history)
+        return;                 /* full: dropped, the NUL kept */
+    z->history[n] = code;
+    z->history[n + 1] = '\0';
 }
 
-/* doc: "The 'a', 'd', 'i' and 'q' flags are recorded a maximum of one time
- * in either direction regardless of how many are actually seen." */
-static void hist_once(tc_zeek_t *z, uint8_t dir, uint8_t cls, char upper)
+/* True when the letter class was already seen; otherwise it is now, and
+ * the letter goes into the history. */
+bool zk_hist_check(tc_zeek_t *z, unsigned bit, char code)
 {
-    tc_zeek_ep_t *e = &z->ep[dir];
+    uint16_t mask = (uint16_t)(1u << bit);
 
-    if (e->seen & cls)
-        return;
-    e->seen |= cls;
-    hist_letter(z, dir, upper);
-}
-
-/* doc: "'f', 'h', 'r' and 's' can be recorded multiple times for either
- * direction if the associated sequence number differs from the last-seen
- * packet of the same flag type."  The flag type is the flag: s and h share
- * the SYN's (as in Zeek).  The last-seen values are updated for every
- * packet carrying the flag (track_marks).  A SYN with another ISN has
- * another sequence number, so it is s again (doc over code: Zeek measures
- * it from the new ISN, always 0, and does not repeat it). */
-static void hist_seq(tc_zeek_t *z, uint8_t dir, uint8_t cls, char upper,
-                     uint32_t last, uint32_t now)
-{
-    tc_zeek_ep_t *e = &z->ep[dir];
-
-    if (!(e->seen & cls) || now != last)
-        hist_letter(z, dir, upper);
-    e->seen |= cls;
-}
-
-static bool power_of_ten(uint32_t n)
-{
-    while (n >= 10u && n % 10u == 0u)
-        n /= 10u;
-    return n == 1u;
+    if (z->hist_seen & mask)
+        return true;
+    z->hist_seen |= mask;
+    zk_hist_add(z, code);
+    return false;
 }
 
 /* doc: "'c', 'g', 't' and 'w' are recorded in a logarithmic fashion: the
  * second instance represents that the event was seen (at least) 10 times;
- * the third instance, 100 times; etc."  n is the event's count so far. */
-static void hist_scaled(tc_zeek_t *z, uint8_t dir, char upper, uint32_t n)
+ * the third instance, 100 times; etc."  count: the events so far. */
+void zk_scaled(tc_zeek_t *z, const tc_zeek_ep_t *e, char upper, unsigned count)
 {
-    if (power_of_ten(n))
-        hist_letter(z, dir, upper);
+    while (count >= 10u && count % 10u == 0u)
+        count /= 10u;
+    if (count != 1u)
+        return;
+    zk_hist_add(z, zk_ep_is_orig(z, e) ? upper : (char)(upper - 'A' + 'a'));
 }
 
-/* ^: "connection direction was flipped by Zeek's heuristic".  A connection
- * whose first packet is a SYN-ACK keeps its sender as originator (it may be
- * a stealth scan) until a pure ACK or data shows a real connection; then
- * the roles swap and the history reads as if the SYN-ACK came from the
- * responder.  Letters already given stay with their direction, "in either
- * direction" (doc over code: Zeek keeps them by role, so the SYN-ACK's
- * sender could give h again for the same SYN-ACK). */
-static void flip_after_synack(tc_zeek_t *z)
+/* Connection::FlipRoles with TCPSessionAdapter::FlipRoles: the endpoints
+ * swap roles (they keep their direction here), "^" goes into the history. */
+void zk_flip_roles(tc_zeek_t *z)
 {
+    uint8_t seen = z->flags & (ZF_SEEN_ORIG | ZF_SEEN_RESP);
+
     z->orig_dir ^= 1u;
-    z->hist_len = 0;
-    hist_put(z, '^');
-    hist_put(z, 'h');
+    z->flags &= (uint8_t)~(ZF_SEEN_ORIG | ZF_SEEN_RESP | ZF_PARTIAL);
+    if (seen & ZF_SEEN_ORIG)
+        z->flags |= ZF_SEEN_RESP;
+    if (seen & ZF_SEEN_RESP)
+        z->flags |= ZF_SEEN_ORIG;
+    zk_hist_add(z, '^');
 }
 
-/* a: "a pure ACK"; d: "packet with payload". */
-static void hist_productive(tc_zeek_t *z, uint8_t dir, uint8_t cls, char upper)
+/* ---- timers: microseconds after last_ns, 0 when not pending ---- */
+
+static int64_t timer_when(const tc_zeek_t *z, uint32_t slot)
 {
-    if (z->hist_len == 1 && z->history[0] == 'H')
-        flip_after_synack(z);
-    hist_once(z, dir, cls, upper);
+    return z->last_ns + (int64_t)slot * 1000;
 }
 
-/* One letter class per segment, control flags first: a FIN with data is
- * "F", not "FD"; "a pure ACK" is what is left (no SYN/FIN/RST, no data). */
-static void hist_segment(tc_zeek_t *z, const zseg_t *s)
+void zk_timer_set(tc_zeek_t *z, uint32_t *slot, int64_t when)
 {
-    const tc_segment_t *seg = s->seg;
-    const tc_zeek_ep_t *e = s->ep;
-    int ctl = has(s, TC_SYN) + has(s, TC_FIN) + has(s, TC_RST);
+    int64_t us = (when - z->last_ns + 999) / 1000;
 
-    if (ctl > 1) {
-        /* i: "inconsistent packet (e.g. FIN+RST bits set)";
-         * q: "multi-flag packet (SYN+FIN or SYN+RST bits set)" */
-        if (has(s, TC_FIN) && has(s, TC_RST))
-            hist_once(z, s->dir, ZH_FINRST, 'I');
-        else
-            hist_once(z, s->dir, ZH_MULTI, 'Q');
-    } else if (has(s, TC_SYN)) {
-        /* s: "a SYN w/o the ACK bit set"; h: "a SYN+ACK" */
-        hist_seq(z, s->dir, ZH_SYN, has(s, TC_ACK) ? 'H' : 'S', e->syn_seq, seg->seq);
-    } else if (has(s, TC_FIN)) {
-        /* f: "packet with FIN bit set"; its sequence number is the FIN's */
-        hist_seq(z, s->dir, ZH_FIN, 'F', e->fin_seq, seg->seq + seg->len);
-    } else if (has(s, TC_RST)) {
-        /* r: "packet with RST bit set" */
-        hist_seq(z, s->dir, ZH_RST, 'R', e->rst_seq, seg->seq);
-    } else if (seg->len) {
-        hist_productive(z, s->dir, ZH_DATA, 'D');
-    } else if (has(s, TC_ACK)) {
-        hist_productive(z, s->dir, ZH_ACK, 'A');
+    *slot = us < 1 ? 1u : us > (int64_t)UINT32_MAX ? UINT32_MAX : (uint32_t)us;
+}
+
+void zk_timer_earliest(tc_zeek_t *z, uint32_t *slot, int64_t when)
+{
+    if (!*slot || when < timer_when(z, *slot))
+        zk_timer_set(z, slot, when);
+}
+
+/* Session::SetLastTime; the pending timers keep their times. */
+void zk_set_last(tc_zeek_t *z, int64_t t)
+{
+    uint32_t *slots[3] = { &z->t_misc, &z->t_expire, &z->t_delete };
+    int64_t when[3];
+
+    for (int i = 0; i < 3; i++)
+        when[i] = timer_when(z, *slots[i]);
+    z->last_ns = t;
+    for (int i = 0; i < 3; i++) {
+        if (*slots[i])
+            zk_timer_set(z, slots[i], when[i]);
     }
 }
 
-/* ---- sequence tracking ---- */
-
-static void rebase(tc_zeek_ep_t *e, uint32_t isn, uint32_t high)
+void zk_set_idle(tc_zeek_t *z, uint8_t idle)
 {
-    e->isn = isn;
-    e->high = high;
-    e->contig_rel = 1;          /* payload starts after the SYN's place */
-    e->flags &= (uint8_t)~ZE_ABOVE;
+    z->misc = (uint8_t)((z->misc & ~ZM_IDLE_MASK) | idle);
 }
 
-/* The sender's relative 0: its SYN (RFC 9293 section 3.4), or one before
- * its first segment when we joined mid-stream.  A SYN with another ISN
- * starts a new sequence space, unless the endpoint already closed, or reset
- * after sending something. */
-static void track_base(const zseg_t *s)
+static int64_t idle_timeout(const tc_zeek_t *z)
 {
-    tc_zeek_ep_t *e = s->ep;
-    uint32_t seq = s->seg->seq;
-    bool new_isn = has(s, TC_SYN) && seq != e->isn;
-
-    switch (e->state) {
-    case ZS_INACTIVE:
-        /* high starts before the segment, so its payload is new: a first
-         * SYN's payload (TCP Fast Open) is not T (doc over code) */
-        if (has(s, TC_SYN))
-            rebase(e, seq, seq);
-        else
-            rebase(e, seq - 1u, seq);
-        break;
-    case ZS_SYN_SENT:
-    case ZS_SYN_ACK_SENT:
-    case ZS_PARTIAL:
-    case ZS_ESTABLISHED:
-        if (new_isn)
-            rebase(e, seq, seq);
-        break;
-    case ZS_RESET:
-        if (new_isn && e->prev_state == ZS_INACTIVE)
-            rebase(e, seq, seq);
-        break;
+    switch (z->misc & ZM_IDLE_MASK) {
+    case ZM_IDLE_UDP:
+        return ZT_UDP_INACTIVITY;
+    case ZM_IDLE_TCP:
+        return ZT_TCP_INACTIVITY;
+    case ZM_IDLE_LONG:
+        return ZT_LONG_INACTIVITY;
     default:
-        break;
+        return 0;
     }
 }
 
-/* w: "packet with a zero window advertisement".  Not counted on a RST or
- * after the sender's own RST, nor once the peer has sent a FIN (no more
- * data is coming for that window to hold up); an endpoint that sent a FIN
- * itself can still receive, so its zero windows count. */
-static void check_window(tc_zeek_t *z, const zseg_t *s, uint32_t window)
-{
-    tc_zeek_ep_t *e = s->ep;
+/* ---- when a record ends ---- */
 
-    if (window != 0 || has(s, TC_RST) || e->state == ZS_RESET || s->peer->state == ZS_CLOSED)
-        return;
-    if (e->zero_wins == UINT16_MAX)
-        return;
-    e->zero_wins++;
-    hist_scaled(z, s->dir, 'W', e->zero_wins);
+static bool both_closed(const tc_zeek_t *z)
+{
+    return (z->ep[0].flags & ZE_CLOSED) && (z->ep[1].flags & ZE_CLOSED);
 }
 
-/* t: "packet with retransmitted payload".  From one capture point we
- * cannot tell a retransmission from a segment that arrives out of order,
- * so, as Zeek does, payload that does not take the sender past the highest
- * sequence number it has sent counts.  A RST's payload is not stream data
- * and a RST's sequence number is not trusted (doc over code: Zeek counts a
- * RST's payload); after its own RST nothing of the sender counts. */
-static void track_high(tc_zeek_t *z, const zseg_t *s)
+/* AttemptTimer, PartialCloseTimer, ResetTimer: does it remove the record? */
+static bool misc_removes(tc_zeek_t *z)
 {
-    tc_zeek_ep_t *e = s->ep;
+    const tc_zeek_ep_t *o = zk_orig(z), *r = zk_resp(z);
 
-    if (has(s, TC_RST) || e->state == ZS_RESET)
-        return;
-    if (has(s, TC_FIN) && e->high == e->isn + 1u) {
-        e->high = s->end;       /* only the SYN seen: a FIN over 2 GB away is still its end */
-        return;
-    }
-    if (tc_seq_gt(s->end, e->high)) {
-        e->high = s->end;
-    } else if (s->seg->len) {
-        if (e->rexmits != UINT32_MAX)
-            hist_scaled(z, s->dir, 'T', ++e->rexmits);
+    if (!(z->flags & ZF_ACTIVE))
+        return false;
+    switch (z->misc & ZM_KIND_MASK) {
+    case ZM_ATTEMPT:
+        return (o->state == ZS_SYN_SENT || o->state == ZS_SYN_ACK_SENT) && r->state == ZS_INACTIVE;
+    case ZM_PARTIAL_CLOSE:
+        /* "Presumably the RST is what caused the partial close." */
+        return o->state != ZS_INACTIVE && r->state != ZS_INACTIVE && !both_closed(z) &&
+               o->state != ZS_RESET && r->state != ZS_RESET;
+    case ZM_RESET:
+        return true;
+    default:
+        return false;
     }
 }
 
-/* The sequence numbers of the latest SYN, FIN and RST, for the repetition
- * rule; a FIN's is the place it takes, after the payload. */
-static void track_marks(const zseg_t *s)
+/* ExpireTimer at time t: "No activity for tcp_connection_linger seconds,
+ * and at least one side has closed": both closed, or one RST, or
+ * half-closed; or nothing ever happened on this connection. */
+static bool expire_removes(tc_zeek_t *z, int64_t t)
 {
-    tc_zeek_ep_t *e = s->ep;
-    const tc_segment_t *seg = s->seg;
+    const tc_zeek_ep_t *o = zk_orig(z), *r = zk_resp(z);
 
-    if (has(s, TC_SYN))
-        e->syn_seq = seg->seq;
-    if (has(s, TC_RST))
-        e->rst_seq = seg->seq;
-    if (has(s, TC_FIN)) {
-        e->fin_seq = s->end - 1u;
-        e->flags |= ZE_FIN;
+    if (z->last_ns + ZT_CONNECTION_LINGER >= t)
+        return false;
+    if ((o->flags | r->flags) & ZE_CLOSED) {
+        if (both_closed(z) || o->state == ZS_RESET || r->state == ZS_RESET ||
+            o->state == ZS_INACTIVE || r->state == ZS_INACTIVE)
+            return true;
+    }
+    return o->state == ZS_INACTIVE && r->state == ZS_INACTIVE;
+}
+
+typedef struct zdue {
+    int64_t when;
+    tc_zeek_end_t why;
+} zdue_t;
+
+static void consider(zdue_t *best, int64_t when, tc_zeek_end_t why)
+{
+    if (best->why == TC_ZEEK_END_NONE || when < best->when) {
+        best->when = when;
+        best->why = why;
     }
 }
 
-/* ---- state machine: one handler per sender state ---- */
-
-/* The one place endpoint states change. */
-static void set_state(tc_zeek_ep_t *e, uint8_t state)
+static tc_zeek_end_t misc_reason(const tc_zeek_t *z)
 {
-    if (state == e->state)
-        return;
-    e->prev_state = e->state;
-    e->state = state;
-}
-
-static void inactive_syn(tc_zeek_t *z, const zseg_t *s)
-{
-    if (s->was_orig) {
-        set_state(s->ep, has(s, TC_ACK) ? ZS_SYN_ACK_SENT : ZS_SYN_SENT);
-        return;
-    }
-    if (!has(s, TC_ACK) && s->peer->state == ZS_SYN_ACK_SENT) {
-        /* The SYN-ACK was captured before its SYN: swap the roles. */
-        z->orig_dir = s->dir;
-        hist_put(z, '^');
-        set_state(s->peer, ZS_ESTABLISHED);
-    } else if (s->peer->state == ZS_SYN_SENT) {
-        set_state(s->peer, ZS_ESTABLISHED);     /* SYN-ACK, or simultaneous open */
-    }
-    set_state(s->ep, ZS_ESTABLISHED);
-}
-
-static void inactive_other(tc_zeek_t *z, const zseg_t *s)
-{
-    /* Some stacks ack a SYN before sending their SYN-ACK: not yet partial. */
-    if (!s->was_orig && s->seg->len == 0 && z->ep[z->orig_dir].state == ZS_SYN_SENT)
-        return;
-    /* An ACK answering a lone SYN-ACK: the SYN was missed, not the handshake. */
-    if (has(s, TC_ACK) && s->peer->state == ZS_ESTABLISHED)
-        set_state(s->ep, ZS_ESTABLISHED);
-    else
-        set_state(s->ep, ZS_PARTIAL);
-}
-
-static void on_inactive(tc_zeek_t *z, const zseg_t *s)
-{
-    if (has(s, TC_SYN))
-        inactive_syn(z, s);
-    if (has(s, TC_FIN))
-        set_state(s->ep, ZS_CLOSED);
-    if (has(s, TC_RST))
-        set_state(s->ep, ZS_RESET);
-    if (s->ep->state == ZS_INACTIVE)
-        inactive_other(z, s);
-}
-
-static void on_handshake(tc_zeek_t *z, const zseg_t *s)
-{
-    (void)z;
-    if (has(s, TC_FIN))
-        set_state(s->ep, ZS_CLOSED);
-    if (has(s, TC_RST))
-        set_state(s->ep, ZS_RESET);
-}
-
-static void on_open(tc_zeek_t *z, const zseg_t *s)
-{
-    tc_zeek_ep_t *e = s->ep, *p = s->peer;
-
-    (void)z;
-    /* A SYN after mid-stream data, nothing from the peer: the real start. */
-    if (has(s, TC_SYN) && !has(s, TC_ACK) && e->state == ZS_PARTIAL && p->state == ZS_INACTIVE)
-        set_state(e, ZS_SYN_SENT);
-    if (has(s, TC_FIN) && !has(s, TC_RST)) {
-        set_state(e, ZS_CLOSED);
-        /* The peer's FIN then RST, answered by our FIN: a normal close. */
-        if (p->state == ZS_RESET && p->prev_state == ZS_CLOSED)
-            set_state(p, ZS_CLOSED);
-    }
-    if (has(s, TC_RST))
-        set_state(e, ZS_RESET);
-}
-
-static void on_closed(tc_zeek_t *z, const zseg_t *s)
-{
-    (void)z;
-    /* After both FINs a RST changes nothing. */
-    if (has(s, TC_RST) && s->peer->state != ZS_CLOSED)
-        set_state(s->ep, ZS_RESET);
-}
-
-typedef void (*zs_handler_t)(tc_zeek_t *z, const zseg_t *s);
-
-static const zs_handler_t on_state[ZS_COUNT] = {
-    [ZS_INACTIVE]     = on_inactive,
-    [ZS_SYN_SENT]     = on_handshake,
-    [ZS_SYN_ACK_SENT] = on_handshake,
-    [ZS_PARTIAL]      = on_open,
-    [ZS_ESTABLISHED]  = on_open,
-    [ZS_CLOSED]       = on_closed,
-    [ZS_RESET]        = NULL,         /* nothing after a RST changes it */
-};
-
-/* ---- content gaps ---- */
-
-/* Gaps count only while both ends are cleanly established or closing:
- * otherwise (mid-stream, half-seen handshakes, RSTs) an ack beyond what we
- * saw says more about where the capture started than about lost data. */
-static bool clean(const tc_zeek_ep_t *e)
-{
-    return e->state == ZS_ESTABLISHED ||
-           (e->state == ZS_CLOSED && e->prev_state == ZS_ESTABLISHED);
-}
-
-static void gap_event(tc_zeek_t *z, uint8_t dir, bool report)
-{
-    tc_zeek_ep_t *e = &z->ep[dir];
-
-    if (!report || e->gaps == UINT16_MAX)
-        return;
-    e->gaps++;
-    hist_scaled(z, dir, 'G', e->gaps);
-}
-
-/* g: "a content gap".  The segment acks the peer's sequence space up to
- * upto; what of it we never saw as payload is a gap, in the peer's case.
- * The peer's FIN is not payload.  peer_was_inactive: nothing sent yet,
- * so nothing to compare the ack with. */
-static void track_ack(tc_zeek_t *z, const zseg_t *s, bool peer_was_inactive)
-{
-    tc_zeek_ep_t *p = s->peer;
-    uint8_t pdir = (uint8_t)(s->dir ^ 1u);
-    uint32_t upto, fin_rel;
-    bool report;
-
-    if (!has(s, TC_ACK) || peer_was_inactive || tc_seq_lt(s->seg->ack, p->isn))
-        return;
-    upto = s->seg->ack - p->isn;
-    fin_rel = p->fin_seq - p->isn;
-    if ((p->flags & ZE_FIN) && tc_seq_gt(upto, fin_rel))
-        upto = fin_rel;
-    if (tc_seq_leq(upto, p->contig_rel))
-        return;
-    report = clean(p) && clean(s->ep);
-    if ((p->flags & ZE_ABOVE) && tc_seq_lt(p->above_lo_rel, upto)) {
-        gap_event(z, pdir, report);             /* the hole below the block */
-        p->contig_rel = p->above_hi_rel;
-        p->flags &= (uint8_t)~ZE_ABOVE;
-    }
-    if (tc_seq_gt(upto, p->contig_rel)) {
-        gap_event(z, pdir, report);
-        p->contig_rel = upto;
+    switch (z->misc & ZM_KIND_MASK) {
+    case ZM_ATTEMPT:
+        return TC_ZEEK_END_ATTEMPT;
+    case ZM_PARTIAL_CLOSE:
+        return TC_ZEEK_END_PARTIAL;
+    default:
+        return TC_ZEEK_END_RESET;
     }
 }
 
-/* Record the sender's payload: extend what is contiguous, or keep it as
- * one block above the hole (a second block widens it). */
-static void track_payload(const zseg_t *s)
+/* The timers due by time t, in the order Zeek would fire them; the first
+ * that removes the record says why.  Those that do not remove it are done
+ * (the session timer looks again tcp_session_timer later, while active). */
+static tc_zeek_end_t timers_due(tc_zeek_t *z, int64_t t)
 {
-    tc_zeek_ep_t *e = s->ep;
-    const tc_segment_t *seg = s->seg;
-    uint32_t lo, hi;
+    zdue_t best = { 0, TC_ZEEK_END_NONE };
+    int64_t idle = idle_timeout(z), when;
 
-    if (!seg->len || has(s, TC_RST) || tc_seq_lt(seg->seq, e->isn))
-        return;
-    lo = seg->seq - e->isn + (has(s, TC_SYN) ? 1u : 0u);
-    hi = lo + seg->len;
-    if (tc_seq_leq(hi, e->contig_rel))
-        return;
-    if (tc_seq_leq(lo, e->contig_rel)) {
-        e->contig_rel = hi;
-        if ((e->flags & ZE_ABOVE) && tc_seq_leq(e->above_lo_rel, hi)) {
-            if (tc_seq_gt(e->above_hi_rel, hi))
-                e->contig_rel = e->above_hi_rel;
-            e->flags &= (uint8_t)~ZE_ABOVE;
-        }
-    } else if (e->flags & ZE_ABOVE) {
-        if (tc_seq_lt(lo, e->above_lo_rel))
-            e->above_lo_rel = lo;
-        if (tc_seq_gt(hi, e->above_hi_rel))
-            e->above_hi_rel = hi;
-    } else {
-        e->above_lo_rel = lo;
-        e->above_hi_rel = hi;
-        e->flags |= ZE_ABOVE;
+    if (z->t_misc && (when = timer_when(z, z->t_misc)) <= t) {
+        if (misc_removes(z))
+            consider(&best, when, misc_reason(z));
+        z->t_misc = 0;
     }
+    if (z->t_expire && (when = timer_when(z, z->t_expire)) <= t) {
+        if ((z->flags & ZF_ACTIVE) && expire_removes(z, t))
+            consider(&best, when, TC_ZEEK_END_EXPIRED);
+        if (z->flags & ZF_ACTIVE)
+            zk_timer_set(z, &z->t_expire, t + ZT_SESSION_TIMER);
+        else
+            z->t_expire = 0;
+    }
+    if (z->t_delete && (when = timer_when(z, z->t_delete)) <= t)
+        consider(&best, when, TC_ZEEK_END_CLOSED);
+    if (idle && z->last_ns + idle <= t)
+        consider(&best, z->last_ns + idle, TC_ZEEK_END_INACTIVE);
+    return best.why;
+}
+
+/* TCPSessionAdapter::IsReuse: "Reuse only occurs on initial SYN's, except
+ * for half connections it can occur on SYN-acks." */
+static bool is_reuse(tc_zeek_t *z, const tc_segment_t *seg)
+{
+    tc_zeek_ep_t *o = zk_orig(z), *r = zk_resp(z), *conn_orig = o;
+    bool ack = (seg->flags & TC_ACK) != 0;
+
+    if (!(seg->flags & TC_SYN))
+        return false;
+    if (ack) {
+        if (o->state != ZS_INACTIVE)
+            return false;       /* "Not a half connection." */
+        conn_orig = r;
+    }
+    if ((o->flags | r->flags) & ZE_CLOSED)
+        return true;
+    if (seg->seq == conn_orig->start_seq)
+        return false;           /* a retransmission */
+    /* "the SYN & the SYN-ACK being flipped": not a reuse */
+    return !(!ack && conn_orig->state == ZS_SYN_ACK_SENT && r->state == ZS_INACTIVE &&
+             seg->seq == r->start_seq);
+}
+
+/* TCPAnalyzer::WantConnection: "Try to guess true responder by the port
+ * numbers" when the first packet is not a pure SYN; for a SYN-ACK only if
+ * just its source port is a likely server port ("to avoid confusing
+ * stealth scans"), and with both plausible, flip only "if dest port > src
+ * port (to favor more plausible servers)". */
+static bool flip_at_start(const tc_zeek_config_t *cfg, uint8_t flags, uint16_t src, uint16_t dst)
+{
+    bool syn = (flags & TC_SYN) != 0;
+
+    if (syn && !(flags & TC_ACK))
+        return false;
+    if (!zk_server_port(cfg, src))
+        return false;
+    if (zk_server_port(cfg, dst))
+        return !syn && src < dst;
+    return true;
+}
+
+static void start_record(tc_zeek_t *z, const tc_zeek_config_t *cfg, const tc_zeek_in_t *in)
+{
+    const tc_segment_t *seg = in->seg;
+    uint16_t record = z->record;
+    bool flip = flip_at_start(cfg, seg->flags, in->port[seg->dir], in->port[seg->dir ^ 1u]);
+
+    memset(z, 0, sizeof *z);
+    z->record = record < UINT16_MAX ? (uint16_t)(record + 1u) : record;
+    z->orig_dir = flip ? (uint8_t)(seg->dir ^ 1u) : seg->dir;
+    for (int i = 0; i < 2; i++)
+        z->ep[i].r_last = z->ep[i].r_trim = 1;  /* Reassembler(1): stream data starts at 1 */
+    z->start_ns = z->last_ns = seg->time_ns;
+    z->flags = ZF_ACTIVE;
+    z->misc = ZM_IDLE_UDP;      /* TCPAnalyzer::MakeSessionAdapter */
+    if (cfg && (cfg->handlers & TC_ZEEK_HANDLE_RESET))
+        z->misc |= ZM_HANDLE_RESET;
+    if (cfg && (cfg->handlers & TC_ZEEK_HANDLE_PARTIAL_CLOSE))
+        z->misc |= ZM_HANDLE_PARTIAL_CLOSE;
+    zk_timer_set(z, &z->t_expire, z->start_ns + ZT_SYN_TIMEOUT);
+    if (flip)
+        zk_hist_add(z, '^');    /* Connection::FlipRoles, before any analyzer */
 }
 
 /* ---- interface ---- */
@@ -517,59 +385,99 @@ void tc_zeek_init(tc_zeek_t *z)
 {
     memset(z, 0, sizeof *z);
     z->orig_dir = TC_DIR_NONE;
-    z->ep[0].contig_rel = z->ep[1].contig_rel = 1;
 }
 
-void tc_zeek_segment(tc_zeek_t *z, const tc_segment_t *seg, uint32_t window)
+/* TCPAnalyzer::ValidateChecksum: a bad checksum is "c", logarithmically,
+ * and the packet goes no further (not even into the packet counts). */
+static void checksum_error(tc_zeek_t *z, tc_zeek_ep_t *e)
 {
-    zseg_t s;
-    bool peer_was_inactive;
-    zs_handler_t handler;
-
-    if (!z || !seg || seg->dir > 1)
-        return;
-    if (z->orig_dir == TC_DIR_NONE)
-        z->orig_dir = seg->dir;     /* the first segment's sender originates */
-    s.seg = seg;
-    s.dir = seg->dir;
-    s.ep = &z->ep[seg->dir];
-    s.peer = &z->ep[seg->dir ^ 1u];
-    s.end = seg_end(seg);
-    s.was_orig = seg->dir == z->orig_dir;
-    peer_was_inactive = s.peer->state == ZS_INACTIVE;
-
-    track_base(&s);
-    hist_segment(z, &s);
-    check_window(z, &s, window);
-    track_high(z, &s);
-    track_marks(&s);
-    handler = on_state[s.ep->state < ZS_COUNT ? s.ep->state : ZS_RESET];
-    if (handler)
-        handler(z, &s);
-    track_ack(z, &s, peer_was_inactive);
-    track_payload(&s);
+    if (e->chk < UINT8_MAX)
+        zk_scaled(z, e, 'C', ++e->chk);
 }
 
-/* Sent nothing, or only mid-stream traffic (Zeek's "inactive" ends). */
+/* Connection::CheckEncapsulation, for a packet of an existing record:
+ * after tunnel_max_changes_per_connection (5) changes, "X". */
+static void tunnel_changed(tc_zeek_t *z)
+{
+    if (z->tunnel_changes >= 5)
+        zk_hist_check(z, ZH_LIMIT, 'X');
+    else
+        z->tunnel_changes++;
+}
+
+static void process(tc_zeek_t *z, const tc_zeek_config_t *cfg, const tc_zeek_in_t *in)
+{
+    const tc_segment_t *seg = in->seg;
+    tc_zeek_ep_t *e = &z->ep[seg->dir];
+    zpkt_t p;
+
+    if (in->flags & TC_ZIN_BAD_HEADER)
+        return;                 /* TCPAnalyzer::ExtractTCP_Header failed */
+    if (in->cksum == TC_ZEEK_CKSUM_BAD) {
+        checksum_error(z, e);
+        return;
+    }
+    p.z = z;
+    p.cfg = cfg;
+    p.in = in;
+    p.seg = seg;
+    p.ep = e;
+    p.peer = &z->ep[seg->dir ^ 1u];
+    p.t = seg->time_ns;
+    p.dir = seg->dir;
+    p.is_orig = seg->dir == z->orig_dir;
+    zk_process(&p);
+    if (in->flags & TC_ZIN_LIMIT)
+        zk_hist_check(z, ZH_LIMIT, 'X');
+    /* ConnSize_Analyzer: packets and IP bytes, after TCP */
+    if (e->pkts < UINT32_MAX)
+        e->pkts++;
+    z->ip_bytes[seg->dir] += in->ip_len;
+}
+
+void tc_zeek_packet(tc_zeek_t *z, const tc_zeek_config_t *cfg, const tc_zeek_in_t *in,
+                    tc_zeek_out_t *out, tc_zeek_record_t *ended)
+{
+    tc_zeek_out_t dummy;
+    tc_zeek_end_t why = TC_ZEEK_END_NONE;
+
+    if (!out)
+        out = &dummy;
+    memset(out, 0, sizeof *out);
+    if (!z || !in || !in->seg || in->seg->dir > 1)
+        return;
+    if (z->orig_dir <= 1) {
+        why = timers_due(z, in->seg->time_ns);
+        /* IsReuse looks at the header: not when it is unusable */
+        if (why == TC_ZEEK_END_NONE && !(in->flags & TC_ZIN_BAD_HEADER) && is_reuse(z, in->seg))
+            why = TC_ZEEK_END_REUSE;
+    }
+    if (why != TC_ZEEK_END_NONE) {
+        if (ended)
+            tc_zeek_snapshot(z, ended);
+        out->ended = 1;
+        out->end_reason = (uint8_t)why;
+    }
+    if (z->orig_dir > 1 || why != TC_ZEEK_END_NONE) {
+        start_record(z, cfg, in);
+        out->started = 1;
+    } else if (in->flags & TC_ZIN_TUNNEL_CHANGED) {
+        tunnel_changed(z);
+    }
+    out->record = z->record;
+    process(z, cfg, in);
+}
+
+/* ---- conn_state: main.zeek, function conn_state ---- */
+
 static bool inactive(const tc_zeek_ep_t *e)
 {
     return e->state == ZS_INACTIVE || e->state == ZS_PARTIAL;
 }
 
-/* Did the endpoint send (or have acked) any payload?  Its sequence space
- * beyond the SYN and FIN. */
-static bool sent_bytes(const tc_zeek_ep_t *e)
-{
-    uint32_t span = e->high - e->isn;
-
-    if (tc_seq_gt(e->contig_rel, span))
-        span = e->contig_rel;
-    return tc_seq_gt(span, (e->flags & ZE_FIN) ? 2u : 1u);
-}
-
-/* RSTOS0: "Originator sent a SYN followed by a RST, we never saw a SYN-ACK
- * from the responder."  In the history: an S (after a possible ^), then an
- * R before any originator H, A, F, G, I or Q. */
+/* RSTOS0 when the history matches the pattern  \^?S[^HAFGIQ]*R.*  (all of
+ * it): an S (after a possible ^), then an R before any H, A, F, G, I or Q
+ * of the originator. */
 static bool syn_then_rst(const char *h)
 {
     if (*h == '^')
@@ -585,54 +493,62 @@ static bool syn_then_rst(const char *h)
     return false;
 }
 
-static const char *resp_reset(const tc_zeek_ep_t *o, const tc_zeek_ep_t *r)
+static tc_zeek_state_t conn_state(const tc_zeek_t *z)
 {
-    /* REJ: "Connection attempt rejected." - the originator was still in
-     * its handshake, or both reset with no payload either way */
-    if (o->state == ZS_SYN_SENT || o->state == ZS_SYN_ACK_SENT ||
-        (o->state == ZS_RESET && !sent_bytes(o) && !sent_bytes(r)))
-        return "REJ";
-    /* RSTRH: "Responder sent a SYN ACK followed by a RST, we never saw a
-     * SYN from the (purported) originator." */
-    if (inactive(o))
-        return "RSTRH";
-    return "RSTR";              /* "Responder sent a RST." */
+    const tc_zeek_ep_t *o, *r;
+
+    if (z->orig_dir > 1)
+        return TC_ZEEK_OTH;
+    o = &z->ep[z->orig_dir];
+    r = &z->ep[z->orig_dir ^ 1u];
+    if (r->state == ZS_RESET) {
+        if (o->state == ZS_SYN_SENT || o->state == ZS_SYN_ACK_SENT ||
+            (o->state == ZS_RESET && zk_size(z, o) == 0 && zk_size(z, r) == 0))
+            return TC_ZEEK_REJ;
+        return inactive(o) ? TC_ZEEK_RSTRH : TC_ZEEK_RSTR;
+    }
+    if (o->state == ZS_RESET) {
+        if (!inactive(r))
+            return TC_ZEEK_RSTO;
+        return syn_then_rst(z->history) ? TC_ZEEK_RSTOS0 : TC_ZEEK_OTH;
+    }
+    if (r->state == ZS_CLOSED && o->state == ZS_CLOSED)
+        return TC_ZEEK_SF;
+    if (o->state == ZS_CLOSED)
+        return inactive(r) ? TC_ZEEK_SH : TC_ZEEK_S2;
+    if (r->state == ZS_CLOSED)
+        return inactive(o) ? TC_ZEEK_SHR : TC_ZEEK_S3;
+    if (o->state == ZS_SYN_SENT && r->state == ZS_INACTIVE)
+        return TC_ZEEK_S0;
+    if (o->state == ZS_ESTABLISHED && r->state == ZS_ESTABLISHED)
+        return TC_ZEEK_S1;
+    return TC_ZEEK_OTH;
 }
 
-static const char *orig_reset(const tc_zeek_t *z, const tc_zeek_ep_t *r)
+void tc_zeek_snapshot(const tc_zeek_t *z, tc_zeek_record_t *rec)
 {
-    if (!inactive(r))
-        return "RSTO";          /* "Connection established, originator aborted (sent a RST)." */
-    return syn_then_rst(z->history) ? "RSTOS0" : "OTH";
+    memset(rec, 0, sizeof *rec);
+    rec->orig_dir = z->orig_dir;
+    rec->conn_state = (uint8_t)conn_state(z);
+    memcpy(rec->history, z->history, sizeof rec->history);
+    rec->history[sizeof rec->history - 1] = '\0';
+    if (z->orig_dir > 1)
+        return;
+    rec->start_ns = z->start_ns;
+    rec->duration_ns = z->last_ns - z->start_ns;
+    rec->missed_bytes = z->missed;
+    for (unsigned role = 0; role < 2; role++) {
+        unsigned dir = z->orig_dir ^ role;
+
+        rec->bytes[role] = zk_size(z, &z->ep[dir]);
+        rec->ip_bytes[role] = z->ip_bytes[dir];
+        rec->pkts[role] = z->ep[dir].pkts;
+    }
 }
 
 const char *tc_zeek_conn_state(const tc_zeek_t *z)
 {
-    const tc_zeek_ep_t *o, *r;
-
-    if (!z || z->orig_dir > 1)
-        return "OTH";
-    o = &z->ep[z->orig_dir];
-    r = &z->ep[z->orig_dir ^ 1u];
-    if (r->state == ZS_RESET)
-        return resp_reset(o, r);
-    if (o->state == ZS_RESET)
-        return orig_reset(z, r);
-    if (o->state == ZS_CLOSED && r->state == ZS_CLOSED)
-        return "SF";            /* "Normal establishment and termination." */
-    /* SH: "Originator sent a SYN followed by a FIN, we never saw a SYN ACK";
-     * S2: "established and close attempt by originator seen" */
-    if (o->state == ZS_CLOSED)
-        return inactive(r) ? "SH" : "S2";
-    /* SHR: "Responder sent a SYN ACK followed by a FIN, we never saw a SYN";
-     * S3: "established and close attempt by responder seen" */
-    if (r->state == ZS_CLOSED)
-        return inactive(o) ? "SHR" : "S3";
-    if (o->state == ZS_SYN_SENT && r->state == ZS_INACTIVE)
-        return "S0";            /* "Connection attempt seen, no reply." */
-    if (o->state == ZS_ESTABLISHED && r->state == ZS_ESTABLISHED)
-        return "S1";            /* "Connection established, not terminated." */
-    return "OTH";               /* "No SYN seen, just midstream traffic" */
+    return z ? tc_zeek_state_name(conn_state(z)) : "OTH";
 }
 
 const char *tc_zeek_history(const tc_zeek_t *z)
@@ -643,4 +559,9 @@ const char *tc_zeek_history(const tc_zeek_t *z)
 uint8_t tc_zeek_orig_dir(const tc_zeek_t *z)
 {
     return z ? z->orig_dir : (uint8_t)TC_DIR_NONE;
+}
+
+unsigned tc_zeek_record_number(const tc_zeek_t *z)
+{
+    return z ? z->record : 0u;
 }

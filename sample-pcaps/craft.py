@@ -42,22 +42,25 @@ def checksum(data):
     return ~total & 0xFFFF
 
 
-def tcp_header(src, dst, sport, dport, flags, seq, ack, payload, options=b"", offset=None):
-    """TCP header + payload with a correct checksum.  `offset` (in 32-bit
-    words) overrides the data offset field, to build malformed headers."""
+def tcp_header(src, dst, sport, dport, flags, seq, ack, payload, options=b"", offset=None,
+               bad_checksum=False, window=WINDOW):
+    """TCP header + payload with a correct checksum (or, with bad_checksum,
+    a wrong one).  `offset` (in 32-bit words) overrides the data offset
+    field, to build malformed headers."""
     options += b"\0" * (-len(options) % 4)
     words = offset if offset is not None else 5 + len(options) // 4
     flag_bits = sum(FLAG_BITS[letter] for letter in flags)
     header = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, ack & 0xFFFFFFFF,
-                         words << 4, flag_bits, WINDOW, 0, 0) + options
+                         words << 4, flag_bits, window, 0, 0) + options
     segment = header + payload
     pseudo = src + dst + struct.pack("!BBH", 0, 6, len(segment))
-    return segment[:16] + struct.pack("!H", checksum(pseudo + segment)) + segment[18:]
+    value = checksum(pseudo + segment) ^ (0x5A5A if bad_checksum else 0)
+    return segment[:16] + struct.pack("!H", value) + segment[18:]
 
 
-def ipv4_packet(src, dst, ident, tcp):
+def ipv4_packet(src, dst, ident, tcp, proto=6):
     header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), ident & 0xFFFF,
-                         0x4000, 64, 6, 0, src, dst)
+                         0x4000, 64, proto, 0, src, dst)
     return header[:10] + struct.pack("!H", checksum(header)) + header[12:] + tcp
 
 
@@ -69,14 +72,19 @@ class Trace:
         self.now = 0.0
         self.ident = {"c": 0x1000, "s": 0x5000}
 
-    def packet(self, side, tcp, gap, caplen=None):
+    def packet(self, side, tcp, gap, caplen=None, tunnel=None):
         """Append one frame sent by side "c" or "s", `gap` seconds after the
-        previous frame; `caplen` cuts the captured bytes short."""
+        previous frame; `caplen` cuts the captured bytes short; `tunnel`
+        (outer source, outer destination) wraps it in an outer IPv4 header
+        (IP in IP, protocol 4)."""
         self.now += gap
         src, dst = (CLIENT_IP, SERVER_IP) if side == "c" else (SERVER_IP, CLIENT_IP)
         macs = SERVER_MAC + CLIENT_MAC if side == "c" else CLIENT_MAC + SERVER_MAC
         self.ident[side] += 1
-        frame = macs + b"\x08\x00" + ipv4_packet(src, dst, self.ident[side], tcp)
+        ip = ipv4_packet(src, dst, self.ident[side], tcp)
+        if tunnel:
+            ip = ipv4_packet(tunnel[0], tunnel[1], self.ident[side], ip, proto=4)
+        frame = macs + b"\x08\x00" + ip
         self.frames.append((self.now, frame[:caplen], len(frame)))
 
     def write(self, path):
@@ -103,9 +111,13 @@ class Flow:
         self.next = {"c": client_isn, "s": server_isn}
 
     def send(self, side, flags, data=b"", gap=0.001, seq=None, ack=None,
-             options=None, caplen=None, offset=None):
+             options=None, caplen=None, offset=None, bad_checksum=False, window=WINDOW,
+             tunnel=None, skip=0):
+        """skip: leave out that many bytes of sequence space first (a
+        segment the capture never saw)."""
         peer = "s" if side == "c" else "c"
         if seq is None:
+            self.next[side] = (self.next[side] + skip) & 0xFFFFFFFF
             seq = self.next[side]
             self.next[side] = (seq + len(data) + ("S" in flags) + ("F" in flags)) & 0xFFFFFFFF
         if ack is None:
@@ -113,8 +125,9 @@ class Flow:
         if options is None:
             options = SYN_OPTIONS if "S" in flags else b""
         src, dst = (CLIENT_IP, SERVER_IP) if side == "c" else (SERVER_IP, CLIENT_IP)
-        tcp = tcp_header(src, dst, *self.ports[side], flags, seq, ack, data, options, offset)
-        self.trace.packet(side, tcp, gap, caplen)
+        tcp = tcp_header(src, dst, *self.ports[side], flags, seq, ack, data, options, offset,
+                         bad_checksum, window)
+        self.trace.packet(side, tcp, gap, caplen, tunnel)
         return seq
 
     def c(self, flags, data=b"", **kw):
@@ -377,6 +390,171 @@ def truncated(trace):
     flow.s("A", gap=RTT, offset=3)
     flow.s("PA", text("HTTP/1.1 200", 20), gap=0.001, offset=15)
     flow.c("RA", gap=0.001)
+
+
+# ------------------------------------------------------------ Zeek's view
+
+@capture("zeek-records")
+def zeek_records(trace):
+    """Connections that Zeek splits into several conn.log records, one per
+    client port:
+    40001 a normal exchange and four-way close, then 6 s later a RST from
+          the server (past tcp_close_delay: a record of its own);
+    40002 handshake and one request, 301 s of silence (past
+          tcp_inactivity_timeout), then more data from the client;
+    40003 a RST right after the client's own FIN, then 7 s of silence
+          (Zeek's session timer ends the record) and server data;
+    40004 mid-stream data, then the server's FIN as its first packet (a
+          partial close: Zeek's default scripts arm no timer for it) and
+          more client data 4 s later: one record."""
+    flow = Flow(trace, 0x01000000, 0x51000000, cport=40001)
+    flow.handshake()
+    flow.exchange()
+    flow.fourway_close()
+    flow.s("R", gap=6.0, ack=0)
+
+    flow = Flow(trace, 0x02000000, 0x52000000, cport=40002)
+    flow.handshake(gap=0.5)
+    flow.c("PA", text("GET /slow HTTP/1.1", 100))
+    flow.s("A", gap=RTT)
+    flow.c("PA", text("GET /late HTTP/1.1", 100), gap=301.0)
+    flow.s("A", gap=RTT)
+
+    flow = Flow(trace, 0x03000000, 0x53000000, cport=40003)
+    flow.handshake(gap=0.5)
+    flow.exchange()
+    flow.c("FA", gap=0.005)
+    flow.c("R", gap=0.001)
+    flow.s("PA", text("late server data", 50), gap=7.0)
+
+    flow = Flow(trace, 0x04000000, 0x54000000, cport=40004)
+    flow.c("PA", text("mid-stream request", 100), gap=0.5)
+    flow.s("FA", gap=RTT)
+    flow.c("PA", text("more after the FIN", 100), gap=4.0)
+
+
+@capture("content-gap")
+def content_gap(trace):
+    """Payload the capture never saw, acknowledged by the other side:
+    40001 100 client bytes and 50 server bytes missing, each acked (Zeek's
+          G and g, missed_bytes 150), then a normal close;
+    40002 the 100 bytes just before the client's FIN missing: the ack of
+          the FIN reveals them (G); Zeek's close waits for that ack."""
+    flow = Flow(trace, 0x0A000000, 0x5A000000, cport=40001)
+    flow.handshake()
+    flow.c("PA", text("GET / HTTP/1.1", 100), skip=100)
+    flow.s("A", gap=RTT)
+    flow.s("PA", text("HTTP/1.1 200 OK", 200), gap=0.0002, skip=50)
+    flow.c("A", gap=0.0001)
+    flow.fourway_close()
+
+    flow = Flow(trace, 0x0B000000, 0x5B000000, cport=40002)
+    flow.handshake(gap=0.5)
+    flow.exchange()
+    flow.c("FA", gap=0.005, skip=100)
+    flow.s("A", gap=RTT)
+    flow.s("FA", gap=0.050)
+    flow.c("A", gap=RTT)
+
+
+@capture("zeek-flips")
+def zeek_flips(trace):
+    """Connections whose SYN the capture lacks, and who Zeek says
+    originated them:
+    40001 the server's SYN-ACK from port 80 (a likely server port) opens
+          the capture: Zeek flips at once ("^"), then ACK, data, close;
+    40002 a SYN-ACK from the client's port 40002 to port 80, answered by
+          the server's RST (a reverse scan as Zeek sees it: not flipped);
+    40003 the SYN-ACK captured before its SYN, from server port 8443 (not a
+          likely server port, so no flip at first): the SYN comes, Zeek
+          sees a SYN/SYN-ACK reversal and flips then."""
+    flow = Flow(trace, 0x21000000, 0x61000000, cport=40001)
+    flow.next["c"] += 1
+    flow.s("SA", ack=flow.next["c"])
+    flow.c("A", gap=0.0001)
+    flow.exchange()
+    flow.fourway_close()
+
+    flow = Flow(trace, 0x22000000, 0x62000000, cport=40002)
+    flow.c("SA", gap=0.5, ack=0x62000001)
+    flow.s("R", gap=RTT, seq=0x62000001, ack=0)
+
+    flow = Flow(trace, 0x23000000, 0x63000000, cport=40003, sport=8443)
+    flow.s("SA", gap=0.5, ack=0x23000001)
+    flow.c("S", gap=0.0001, seq=0x23000000)
+    flow.next["c"] = 0x23000001
+    flow.c("A", gap=0.0001)
+    flow.exchange()
+    flow.fourway_close()
+
+
+@capture("bad-checksum")
+def bad_checksum(trace):
+    """Segments with a wrong TCP checksum, which Zeek drops (history c/C):
+    the first SYN-ACK and the first request are sent again with a good one;
+    then the response and a normal close."""
+    flow = Flow(trace, 0x31000000, 0x71000000)
+    flow.c("S")
+    flow.s("SA", gap=RTT, bad_checksum=True)
+    flow.s("SA", gap=1.0, seq=0x71000000)
+    flow.c("A", gap=0.0001)
+    first = flow.c("PA", text("GET / HTTP/1.1", 100), bad_checksum=True)
+    flow.c("PA", text("GET / HTTP/1.1", 100), gap=0.2, seq=first)
+    flow.s("A", gap=RTT)
+    flow.s("PA", text("HTTP/1.1 200 OK", 300), gap=0.0002)
+    flow.c("A", gap=0.0001)
+    flow.fourway_close()
+
+
+@capture("fin-rst")
+def fin_rst(trace):
+    """An established connection ended by a segment with both FIN and RST
+    set (Zeek's history I, "inconsistent packet")."""
+    flow = Flow(trace, 0x41000000, 0x81000000)
+    flow.handshake()
+    flow.exchange()
+    flow.c("FRA", gap=0.005)
+
+
+@capture("tunnel-changes")
+def tunnel_changes(trace):
+    """One connection carried in IP-in-IP (protocol 4) whose outer
+    addresses change with every packet (198.51.100.1 to .8 towards
+    203.0.113.1): after five changes Zeek marks the record X
+    (tunnel_max_changes_per_connection)."""
+    hop = iter(range(1, 100))
+
+    def outer():
+        return bytes([198, 51, 100, next(hop)]), bytes([203, 0, 113, 1])
+
+    flow = Flow(trace, 0x51000000, 0x91000000)
+    flow.c("S", tunnel=outer())
+    flow.s("SA", gap=RTT, tunnel=outer())
+    flow.c("A", gap=0.0001, tunnel=outer())
+    flow.c("PA", text("GET / HTTP/1.1", 100), tunnel=outer())
+    flow.s("A", gap=RTT, tunnel=outer())
+    flow.s("PA", text("HTTP/1.1 200 OK", 100), gap=0.0002, tunnel=outer())
+    flow.c("A", gap=0.0001, tunnel=outer())
+    flow.c("FA", gap=0.005, tunnel=outer())
+    flow.s("FA", gap=RTT, tunnel=outer())
+    flow.c("A", gap=0.0001, tunnel=outer())
+
+
+@capture("long-rst")
+def long_rst(trace):
+    """Past 2 GiB without the bytes: the client's ISN is 0xF0000000 and its
+    100-byte segments sit 1 GiB apart (the capture holds none of the bytes
+    between), each acked by the server, so the client's sequence space
+    spans 3 GiB and wraps past 2^32.  Then the server resets and so does
+    the client: Zeek reads RSTR (payload sizes from 64-bit offsets), not
+    REJ."""
+    flow = Flow(trace, 0xF0000000, 0xA1000000)
+    flow.handshake()
+    for i in range(4):
+        flow.c("PA", text(f"chunk {i}", 100), skip=0 if i == 0 else (1 << 30) - 100)
+        flow.s("A", gap=RTT)
+    flow.s("RA", gap=0.001)
+    flow.c("R", gap=0.0001, ack=0)
 
 
 def main():

@@ -23,8 +23,9 @@
 #     passes must print the same, without a word on stderr (a flow-graph
 #     layout that disagrees with the library's warns there), and equal GOLDEN
 # tshark-check.sh infotags CAPTURE
-#     with the preference tcpconn.info_tags off, each Info column equals the
-#     default one without exactly the frame's tcpconn.info tags
+#     the tags lead the Info column by default, end it with
+#     tcpconn.info_tags:end, and with :off each Info column equals the
+#     others without exactly the frame's tcpconn.info tags
 # tshark-check.sh write CAPTURE GOLDEN   (the per-frame golden, for tools/regen-golden.sh)
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
@@ -56,7 +57,9 @@ compare() {     # compare OUTPUT GOLDEN [--write]
 
 summary_fields=(-e frame.number -e tcpconn.summary.final -e tcpconn.stream -e tcpconn.lifecycle
                 -e tcpconn.summary.handshake -e tcpconn.summary.teardown -e tcpconn.conn_state
-                -e tcpconn.history -e tcpconn.summary.closer -e tcpconn.summary.time_wait
+                -e tcpconn.history -e tcpconn.zeek.record -e tcpconn.summary.closer -e tcpconn.summary.time_wait
+                -e tcpconn.summary.pkts.orig -e tcpconn.summary.pkts.resp -e tcpconn.summary.bytes.orig
+                -e tcpconn.summary.bytes.resp
                 -e tcpconn.summary.last_frame -e tcpconn.retry.outcome -e tcpconn.summary.not_judged)
 
 case "${1:-}" in
@@ -70,7 +73,7 @@ expert)
     awk -F'\t' -v OFS='\t' '{
             ns = split($2, sev, "|"); split($3, msg, "|"); s = m = ""
             for (i = 1; i <= ns; i++) {
-                if (msg[i] ~ /^(Half-open: |Teardown not finished )/) continue
+                if (msg[i] ~ /^(Half-open: |Teardown not finished |SYN never answered: )/) continue
                 s = s (s == "" ? "" : "|") sev[i]; m = m (m == "" ? "" : "|") msg[i]
             }
             print $1, s, m
@@ -94,15 +97,25 @@ flow|flowall|flownet)
     echo "flow graph ($type, $addr) of $(basename "$2") as expected: $(grep -c -- '-->\|<--' "$3") arrows"
     ;;
 infotags)
+    # the tags lead the Info column (a fence keeps them), at the end with
+    # info_tags:end, and off leaves the rest of Info as it was
     capture=$(stage "$2")
-    run_tshark -n -r "$capture" "${ws_info_column[@]}" > "$tcpconn_stage/info.txt"
-    run_tshark -n -r "$capture" -T fields -e tcpconn.info | paste "$tcpconn_stage/info.txt" - > "$tcpconn_stage/on.tsv"
-    run_tshark -n -r "$capture" -o tcpconn.info_tags:FALSE "${ws_info_column[@]}" > "$tcpconn_stage/off.txt"
-    awk -F'\t' '{ print ($2 == "") ? $1 : substr($1, 1, length($1) - length($2) - 1) }' "$tcpconn_stage/on.tsv" \
-        | diff -u - "$tcpconn_stage/off.txt" || { echo "Info column with tags off is not the default one minus the tags"; exit 1; }
+    info_tsv() {    # info_tsv [tshark options...]: the Info column as shown, a tab, tcpconn.info
+        run_tshark -n -r "$capture" "$@" "${ws_info_column[@]}" > "$tcpconn_stage/info.txt"
+        run_tshark -n -r "$capture" "$@" -T fields -e tcpconn.info | paste "$tcpconn_stage/info.txt" -
+    }
+    info_tsv > "$tcpconn_stage/front.tsv"
+    info_tsv -o tcpconn.info_tags:end > "$tcpconn_stage/end.tsv"
+    run_tshark -n -r "$capture" -o tcpconn.info_tags:off "${ws_info_column[@]}" > "$tcpconn_stage/off.txt"
+    awk -F'\t' '{ print ($2 == "") ? $1 : substr($1, length($2) + 2) }' "$tcpconn_stage/front.tsv" \
+        | diff -u - "$tcpconn_stage/off.txt" || { echo "Info column with tags in front is not the tags, a space and the rest"; exit 1; }
+    awk -F'\t' '$2 != "" && index($1, $2 " ") != 1 { bad = 1; print "tags not in front: " $0 } END { exit bad }' \
+        "$tcpconn_stage/front.tsv"
+    awk -F'\t' '{ print ($2 == "") ? $1 : substr($1, 1, length($1) - length($2) - 1) }' "$tcpconn_stage/end.tsv" \
+        | diff -u - "$tcpconn_stage/off.txt" || { echo "Info column with tags at the end is not the rest, a space and the tags"; exit 1; }
     awk -F'\t' '$2 != "" && index($1, " " $2) != length($1) - length($2) { bad = 1; print "tags not at the end: " $0 } END { exit bad }' \
-        "$tcpconn_stage/on.tsv"
-    echo "$(awk -F'\t' '$2 != ""' "$tcpconn_stage/on.tsv" | wc -l) frames tagged; tags off leaves the rest of Info untouched"
+        "$tcpconn_stage/end.tsv"
+    echo "$(awk -F'\t' '$2 != ""' "$tcpconn_stage/front.tsv" | wc -l) frames tagged in front or at the end; off leaves the rest of Info untouched"
     ;;
 tables)
     capture=$(stage "$2")

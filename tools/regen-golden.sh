@@ -7,6 +7,7 @@
 #   tests/golden/NAME.flowall    (where it exists) -z flow,tcpconn_all,standard
 #   tests/golden/NAME.summary1/2 (where they exist) summaries in one / two passes
 #   tests/golden/NAME.annotate   (where it exists) comments written by tcpconn-annotate
+#   tests/golden/NAME.zeek       Zeek records of the capture (tests/zeek/records-check.sh)
 # Golden files are checked by hand once: read `git diff tests/golden` before
 # committing what this writes.
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -28,6 +29,7 @@ for name in "${names[@]}"; do
         [ -f "$golden/$name.$kind" ] && "$top/tests/tshark-check.sh" $kind "$pcap" "$golden/$name.$kind" --write
     done
     [ -f "$golden/$name.annotate" ] && "$top/tests/annotate-check.sh" "$pcap" "$golden/$name.annotate" --write
+    "$top/tests/zeek/records-check.sh" "$top/build/tests/zeek_replay" "$pcap" "$golden/$name.zeek" --write
     echo "wrote golden files of $name"
 done
 "$top/tools/update-docs.sh"

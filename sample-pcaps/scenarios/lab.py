@@ -43,6 +43,8 @@ SYN_ONLY = "tcp flags & (syn | ack) == syn"
 SYN_ACK = "tcp flags & (syn | ack) == syn | ack"
 ANY_FIN = "tcp flags & fin == fin"
 PURE_ACK = "tcp flags == ack"
+ANY_RST = "tcp flags & rst == rst"
+ANY_PSH = "tcp flags & psh == psh"
 
 _MP = multiprocessing.get_context("fork")
 _CLONE_NEWNET = 0x40000000
@@ -315,3 +317,15 @@ class Lab:
         """Remove the drop rules in the given namespaces."""
         for side in sides:
             self._nft(side, "flush ruleset")
+
+    # -- routes, always inside one of our namespaces
+
+    def rto_min(self, side, ms):
+        """Lower the retransmission timeout floor (route attribute rto_min)
+        for the lab subnets in `side`'s namespace, so that a few seconds
+        hold many doublings of the timeout."""
+        dev = "veth-c" if side == "cli" else "veth-s"
+        for family, prefix in ((socket.AF_INET, "192.0.2.0/24"), (socket.AF_INET6, "2001:db8::/64")):
+            subprocess.run(["ip", "-n", self.netns[side], "route", "replace", prefix, "dev", dev,
+                            "src", self.address(side, family), "rto_min", f"{ms}ms"],
+                           check=True, timeout=10)

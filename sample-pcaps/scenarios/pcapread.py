@@ -16,10 +16,11 @@ _CLIENT_ADDRS = set(CLIENT.values())
 
 
 class Segment:
-    def __init__(self, no, time, src, dst, sport, dport, flags, seq, ack, length):
+    def __init__(self, no, time, src, dst, sport, dport, flags, seq, ack, length, window=0):
         self.no, self.time = no, time
         self.src, self.dst, self.sport, self.dport = src, dst, sport, dport
         self.flags, self.seq, self.ack, self.len = flags, seq, ack, length
+        self.window = window
         self.side = "c" if src in _CLIENT_ADDRS else "s"
 
     syn = property(lambda self: bool(self.flags & SYN))
@@ -86,7 +87,7 @@ def _parse_frame(no, t, frame):
     tcp = ip[header:]
     if len(tcp) < 20:
         return None
-    sport, dport, seq, ack, off_flags = struct.unpack("!HHIIH", tcp[:14])
+    sport, dport, seq, ack, off_flags, window = struct.unpack("!HHIIHH", tcp[:16])
     tcp_header = (off_flags >> 12) * 4
     return Segment(no, t, str(src), str(dst), sport, dport, off_flags & 0x3F,
-                   seq, ack, ip_payload - tcp_header)
+                   seq, ack, ip_payload - tcp_header, window)

@@ -21,6 +21,7 @@ import resets           # noqa: F401
 import losses           # noqa: F401
 import reuse            # noqa: F401
 import mixed            # noqa: F401
+import zeek             # noqa: F401
 from lab import SCENARIOS, Lab, ScenarioError
 from pcapread import read_segments
 

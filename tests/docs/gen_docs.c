@@ -24,8 +24,9 @@ static const char *field_type(const char *t)
 {
     static const struct { const char *list, *shown; } types[] = {
         { "NONE", "none" }, { "STR", "string" }, { "BOOL", "boolean" }, { "U8", "uint8" },
-        { "U16", "uint16" }, { "U32", "uint32" }, { "DOUBLE", "double" }, { "TIME", "time (relative)" },
-        { "FRAME", "frame number" }, { "FRAME_RETX", "frame number" },
+        { "U16", "uint16" }, { "U32", "uint32" }, { "U64", "uint64" }, { "DOUBLE", "double" }, { "TIME", "time (relative)" },
+        { "FRAME", "frame number" }, { "FRAME_RETX", "frame number" }, { "FRAME_ACK", "frame number" },
+        { "FRAME_REQ", "frame number" }, { "FRAME_RESP", "frame number" },
     };
 
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {

@@ -93,7 +93,7 @@ static void render_teardown(char *buf, size_t size, const tc_result_t *r)
     if (r->time_wait)
         put(buf, size, "tw=%s", tw[r->time_wait & 3]);
     if (r->rst_kind)
-        put(buf, size, "rst=%s", tc_rst_kind_name(r->rst_kind));
+        put(buf, size, "rst=%s/%s", tc_rst_kind_name(r->rst_kind), tc_rst_check_name(r->rst_check));
 }
 
 static void render_retry(char *buf, size_t size, const tc_result_t *r)
@@ -124,6 +124,11 @@ static void render_result(char *buf, size_t size, const tc_result_t *r, unsigned
     render_handshake(buf, size, r);
     render_teardown(buf, size, r);
     render_retry(buf, size, r);
+    if (r->link_kind) {
+        static const char *const link[] = { "", "answers", "acks", "challenge" };
+
+        put(buf, size, "%s=%u", link[r->link_kind], r->link);
+    }
     put(buf, size, "by=%s", tc_role_name(r->role));
     put(buf, size, "a=%s b=%s", tc_state_name(r->after[0]), tc_state_name(r->after[1]));
     render_events(buf, size, r->events);
@@ -170,7 +175,7 @@ static int run(const scenario_t *sc)
         const row_t *row = &sc->rows[i];
         tc_segment_t seg = {
             .frame = (uint32_t)(i + 1), .time_ns = (int64_t)(row->t * 1e9 + 0.5),
-            .seq = row->seq, .ack = row->ack, .len = row->len,
+            .seq = row->seq, .ack = row->ack, .len = row->len, .window = row->win,
             .flags = row->flags, .dir = row->dir,
         };
         tc_result_t res;

@@ -20,6 +20,7 @@ typedef struct row {
     uint32_t seq, ack, len;
     double   t;             /* seconds */
     const char *expect;     /* render_result() text, "-" when not annotated */
+    uint32_t win;           /* window (0 unless a row says) */
 } row_t;
 
 typedef struct scenario {

@@ -1,0 +1,3 @@
+# ts id.orig_h id.orig_p id.resp_h id.resp_p duration orig_bytes resp_bytes conn_state missed_bytes history orig_pkts orig_ip_bytes resp_pkts resp_ip_bytes
+1704067200.001000	192.0.2.1	40000	192.0.2.2	80	0.010100	0	0	RSTO	0	ShR	2	88	1	48
+1704067200.016100	192.0.2.1	40000	192.0.2.2	80	0.075700	100	300	SF	0	ShADadFf	6	348	5	508
