@@ -74,9 +74,9 @@ static void packet_of(const packet_info *pinfo, const tcpconn_hdr_t *h, const tc
     p->port[0] = pair->key.port[pair->slot0];
     p->port[1] = pair->key.port[pair->slot0 ^ 1u];
     p->ip_len = h->ip_len;
-    p->cksum = TC_ZEEK_CKSUM_UNKNOWN;
+    p->cksum = h->cksum;
     /* Zeek does not reassemble payload the snap length cut (a gap) */
-    p->zflags = pinfo->fd->cap_len < pinfo->fd->pkt_len ? TC_ZIN_TRUNCATED : 0;
+    p->zflags = (guint8)(h->zflags | (pinfo->fd->cap_len < pinfo->fd->pkt_len ? TC_ZIN_TRUNCATED : 0));
 }
 
 /* Steps both views of the pair with the frame; returns the frame's result
@@ -254,6 +254,7 @@ void proto_register_tcpconn(void)
     tcpconn_handle = register_dissector("tcpconn", dissect_tcpconn, proto_tcpconn);
     tcpconn_tap = register_tap("tcpconn");
     tcpconn_register_stats();
+    tcpconn_register_connlog();
     tcpconn_register_flow();
 }
 

@@ -152,7 +152,8 @@ static void retry_note(tc_pair_t *pair, tc_endpoint_t *ep, const tc_segment_t *s
         rt->orig_frame = 0;
         interval = -1;
     }
-    rt->count++;
+    if (rt->count != UINT16_MAX)
+        rt->count++;
     if (rt->last_interval_ns >= TC_MIN_TIMER_NS && interval >= TC_MIN_TIMER_NS) {
         res->retry_backoff = (double)interval / (double)rt->last_interval_ns;
         res->flags |= TC_R_BACKOFF;
@@ -183,7 +184,7 @@ static void restart(tc_pair_t *pair, tc_result_t *res, tc_summary_t *ended)
     if (ended)
         *ended = pair->sum;
     tc_pair_init(pair);
-    pair->lifecycle = (uint16_t)(life + 1);
+    pair->lifecycle = life == UINT16_MAX ? life : (uint16_t)(life + 1);
     res->flags |= TC_R_NEW_LIFE;
 }
 

@@ -215,7 +215,7 @@ static size_t flow_comment(char *buf, size_t size, const tc_result_t *r, const t
     text_init(&t, buf, size);
     if (r->events == TC_EV_BIT(TC_EV_NOT_JUDGED)) {
         text_add(&t, "TCP header incomplete: segment not judged");
-    } else if (r->client != TC_DIR_NONE) {
+    } else if (r->client <= 1) {
         text_add(&t, "client %s / server %s", tc_state_name(r->after[r->client]),
                  tc_state_name(r->after[r->client ^ 1u]));
     } else {

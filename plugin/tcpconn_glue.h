@@ -52,6 +52,10 @@ typedef struct tcpconn_hdr {
     guint32  stream;        /* tcp.stream */
     guint32  ip_len;        /* IP total length, for Zeek's ip_bytes (0: not known) */
     gboolean window_raw;    /* read from the bytes: tcpconn_window_from_bytes() scales it */
+    guint8   cksum;         /* tc_zeek_cksum_t: checked only where TCP's preference asks */
+    guint8   zflags;        /* TC_ZIN_*: what the Zeek view must know of the packet */
+    tvbuff_t *tcp_tvb;      /* read from the bytes: where the TCP header is */
+    guint    tcp_off, tcp_len;
     const void *tcpd;       /* then the TCP dissector's conversation state */
 } tcpconn_hdr_t;
 
@@ -166,6 +170,7 @@ const char *tcpconn_summary_sides(const tc_summary_t *s, tc_side_t side);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_conn_t *conn, gboolean final, gboolean wanted);
 void tcpconn_register_stats(void);
+void tcpconn_register_connlog(void);
 void tcpconn_register_flow(void);
 
 void proto_register_tcpconn(void);

@@ -31,6 +31,7 @@
 #include <epan/prefs.h>
 #include <epan/prefs-int.h>
 #include <epan/conversation.h>
+#include <epan/in_cksum.h>
 #include <epan/dissectors/packet-tcp.h>
 #include <epan/dissectors/packet-ip.h>
 
@@ -43,6 +44,7 @@ static int tcp_tap_id = -1;
 static int ip_tap_id = -1;
 static int ipv6_tap_id = -1;
 static gint default_window_shift = -1;  /* tcp.default_window_scaling, read per file */
+static gboolean check_checksum;          /* tcp.check_checksum, read per file */
 static gboolean listening;
 static int tcp_listener;                 /* its address identifies our tap listener */
 
@@ -290,6 +292,11 @@ static tcpconn_hdr_status_t tcp_fields(packet_info *pinfo, const place_t *tcp, g
     hlen = (tvb_get_guint8(tcp->tvb, tcp->off + 12) >> 4) * 4u;
     if (hlen < 20 || reported < hlen)
         return TCPCONN_HDR_CUT;
+    h->tcp_tvb = tcp->tvb;
+    h->tcp_off = tcp->off;
+    h->tcp_len = reported;
+    if (!tvb_bytes_exist(tcp->tvb, (gint)tcp->off, (gint)hlen))
+        h->zflags |= TC_ZIN_BAD_HEADER;     /* Zeek skips a segment whose header is cut short */
     h->seg.flags = (uint8_t)(tvb_get_guint8(tcp->tvb, tcp->off + 13) & 0x3f);
     h->seg.seq = tvb_get_ntohl(tcp->tvb, tcp->off + 4);
     h->seg.ack = (h->seg.flags & TC_ACK) ? tvb_get_ntohl(tcp->tvb, tcp->off + 8) : 0;
@@ -386,6 +393,50 @@ static void check_sources(packet_info *pinfo, tcpconn_hdr_status_t st, const tcp
 }
 #endif
 
+/* ---- the checksum, where TCP's preference asks for it ---- */
+
+/* The TCP checksum over the pseudo-header and the whole segment (RFC 9293
+ * section 3.1), as packet-tcp.c checks it when its "Validate the TCP
+ * checksum if possible" preference is on: only a segment captured whole
+ * can be checked. */
+static guint8 checksum_of(const packet_info *pinfo, const tcpconn_hdr_t *h)
+{
+    vec_t v[4];
+    guint32 phdr[2];
+
+    if (!h->tcp_tvb || !tvb_bytes_exist(h->tcp_tvb, (gint)h->tcp_off, (gint)h->tcp_len))
+        return TC_ZEEK_CKSUM_UNKNOWN;
+    SET_CKSUM_VEC_PTR(v[0], (const guint8 *)pinfo->src.data, pinfo->src.len);
+    SET_CKSUM_VEC_PTR(v[1], (const guint8 *)pinfo->dst.data, pinfo->dst.len);
+    if (pinfo->src.type == AT_IPv4) {
+        phdr[0] = g_htonl((IP_PROTO_TCP_NUM << 16) + h->tcp_len);
+        SET_CKSUM_VEC_PTR(v[2], (const guint8 *)phdr, 4);
+    } else {
+        phdr[0] = g_htonl(h->tcp_len);
+        phdr[1] = g_htonl(IP_PROTO_TCP_NUM);
+        SET_CKSUM_VEC_PTR(v[2], (const guint8 *)phdr, 8);
+    }
+    SET_CKSUM_VEC_TVB(v[3], h->tcp_tvb, h->tcp_off, h->tcp_len);
+    return in_cksum(v, 4) == 0 ? TC_ZEEK_CKSUM_GOOD : TC_ZEEK_CKSUM_BAD;
+}
+
+static void check_sum(packet_info *pinfo, tcpconn_hdr_t *h)
+{
+    tcpconn_hdr_t b;
+
+    if (!check_checksum)
+        return;
+    if (!h->tcp_tvb) {      /* from the tap: find the bytes */
+        memset(&b, 0, sizeof b);
+        if (from_bytes(pinfo, &b) != TCPCONN_HDR_OK)
+            return;
+        h->tcp_tvb = b.tcp_tvb;
+        h->tcp_off = b.tcp_off;
+        h->tcp_len = b.tcp_len;
+    }
+    h->cksum = checksum_of(pinfo, h);
+}
+
 /* ---- the interface ---- */
 
 tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h)
@@ -405,6 +456,7 @@ tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h)
         check_sources(pinfo, st, h);
 #endif
     if (st == TCPCONN_HDR_OK) {
+        check_sum(pinfo, h);
         h->src = pinfo->src;
         h->dst = pinfo->dst;
         h->sport = (guint16)pinfo->srcport;
@@ -432,6 +484,8 @@ void tcpconn_source_init(void)
     GString *err;
 
     default_window_shift = pref ? prefs_get_enum_value(pref, pref_current) : -1;
+    pref = tcp ? prefs_find_preference(tcp, "check_checksum") : NULL;
+    check_checksum = pref ? prefs_get_bool_value(pref, pref_current) : FALSE;
     if (!proto_is_protocol_enabled(find_protocol_by_id(proto_tcpconn)) || listening)
         return;
     err = register_tap_listener("tcp", &tcp_listener, NULL, TL_IS_DISSECTOR_HELPER, NULL, NULL, NULL, NULL);

@@ -185,7 +185,7 @@ static void fill_conn(stat_tap_table_item_type *row, const tcpconn_tap_data_t *t
 {
     const tc_summary_t *s = td->conn->sum;
     const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
-    unsigned o = s->client == TC_DIR_NONE ? 0 : s->client;
+    unsigned o = s->client > 1 ? 0 : s->client;
 
     row[C_STREAM].value.uint_value = td->conn->stream;
     row[C_CONN].value.uint_value = td->conn->number;
@@ -223,7 +223,7 @@ static guint conns_add_row(stat_tap_table *table, const tcpconn_tap_data_t *td)
 {
     stat_tap_table_item_type row[C_COUNT];
     const tc_summary_t *s = td->conn->sum;
-    unsigned client = s->client == TC_DIR_NONE ? 0 : s->client;
+    unsigned client = s->client > 1 ? 0 : s->client;
     guint index = table->num_elements;
 
     memset(row, 0, sizeof row);

@@ -15,7 +15,7 @@
  * otherwise originator (sent the first frame) and responder, as Zeek. */
 static const char *summary_side(const tc_summary_t *s, unsigned d)
 {
-    if (s->client == TC_DIR_NONE)
+    if (s->client > 1)
         return d == 0 ? "originator" : "responder";
     return d == s->client ? "client" : "server";
 }
@@ -35,7 +35,7 @@ static void draw_states(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
 {
     int hf[2];
 
-    if (s->client == TC_DIR_NONE) {
+    if (s->client > 1) {        /* no SYN seen (TC_DIR_NONE) */
         hf[0] = hf_tcpconn_summary_state_originator;
         hf[1] = hf_tcpconn_summary_state_responder;
     } else {
@@ -74,7 +74,7 @@ static void draw_frames(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
  * originates, as in Zeek's conn.log and Wireshark's Conversations. */
 static void draw_counts(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
 {
-    unsigned o = s->client == TC_DIR_NONE ? 0 : s->client;
+    unsigned o = s->client > 1 ? 0 : s->client;
 
     tcpconn_add_uint(t, hf_tcpconn_summary_pkts_orig, tvb, s->pkts[o]);
     tcpconn_add_uint(t, hf_tcpconn_summary_pkts_resp, tvb, s->pkts[o ^ 1u]);
@@ -119,7 +119,7 @@ static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_
                                (unsigned)s->syn_retries);
     if (pinfo->num != s->last_frame)
         return;
-    if (hso == TC_HSO_HALF_OPEN && s->client != TC_DIR_NONE)
+    if (hso == TC_HSO_HALF_OPEN && s->client <= 1)
         expert_add_info_format(pinfo, top, &ei_tcpconn[TC_EV_HALF_OPEN],
                                "Half-open: SYN-ACK sent, final ACK never seen (client %s, server %s)",
                                tc_state_name(s->state[s->client]), tc_state_name(s->state[s->client ^ 1u]));

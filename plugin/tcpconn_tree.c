@@ -138,7 +138,7 @@ static gboolean has(const tc_result_t *r, tc_event_t ev)
 /* Name of the endpoint in direction d: its role, or sender/receiver. */
 static const char *side_name(const tc_result_t *r, guint d)
 {
-    if (r->client == TC_DIR_NONE)
+    if (r->client > 1)
         return d == r->dir ? "sender" : "receiver";
     return d == r->client ? "client" : "server";
 }
@@ -167,7 +167,7 @@ static void draw_states(draw_ctx_t *c, proto_tree *t)
     if (!c->tree || r->events == TC_EV_BIT(TC_EV_NOT_JUDGED))
         return;
     add_str(c, t, hf_tcpconn_role, tc_role_name(r->role));
-    if (r->client != TC_DIR_NONE) {
+    if (r->client <= 1) {           /* a client is known (not TC_DIR_NONE) */
         draw_state(c, t, hf_tcpconn_state_client, r->client);
         draw_state(c, t, hf_tcpconn_state_server, PEER(r->client));
     } else {

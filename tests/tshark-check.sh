@@ -26,6 +26,9 @@
 #     the tags lead the Info column by default, end it with
 #     tcpconn.info_tags:end, and with :off each Info column equals the
 #     others without exactly the frame's tcpconn.info tags
+# tshark-check.sh connlog CAPTURE ZEEK_GOLDEN
+#     -z tcpconn,connlog is Zeek's conn.log format and gives the records of
+#     tests/golden/NAME.zeek; the same capture gives the same file twice
 # tshark-check.sh write CAPTURE GOLDEN   (the per-frame golden, for tools/regen-golden.sh)
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
@@ -133,6 +136,16 @@ summary1|summary2)
         | awk -f "$here/sparse.awk" > "$tcpconn_stage/sum.txt"
     compare "$tcpconn_stage/sum.txt" "$3" "${4:-}"
     echo "$1 of $(basename "$2") as expected"
+    ;;
+connlog)
+    # -z tcpconn,connlog, twice (the uids must not change), read back as
+    # Zeek's TSV (tests/connlog-check.py) against the Zeek module's records
+    capture=$(stage "$2")
+    # checksums validated, as tests/zeek/pcap2segs.sh has them validated
+    run_tshark -n -r "$capture" -o tcp.check_checksum:TRUE -q -z tcpconn,connlog > "$tcpconn_stage/conn.log"
+    run_tshark -n -r "$capture" -o tcp.check_checksum:TRUE -q -z tcpconn,connlog > "$tcpconn_stage/conn2.log"
+    cmp -s "$tcpconn_stage/conn.log" "$tcpconn_stage/conn2.log" || { echo "conn.log differs between two runs"; exit 1; }
+    python3 "$here/connlog-check.py" "$tcpconn_stage/conn.log" "$3"
     ;;
 loaded)
     run_tshark -G plugins > "$tcpconn_stage/plugins.txt"

@@ -7,7 +7,8 @@
 # Wireshark refuses personal plugins and ignores WIRESHARK_PLUGIN_DIR when
 # started as root, and CI runs as root: then tshark runs as nobody, from a
 # staged copy of the plugin (the build and the captures may sit in folders
-# nobody cannot enter).  Set TCPCONN_PRELOAD to preload a sanitizer runtime.
+# nobody cannot enter).  Set TCPCONN_PRELOAD to preload a sanitizer runtime;
+# LeakSanitizer then skips Wireshark's own known leaks (tests/soak/lsan.supp).
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 : "${TCPCONN_PLUGIN:?TCPCONN_PLUGIN must name the built tcpconn.so}"
@@ -17,6 +18,7 @@ tcpconn_stage=$(mktemp -d /tmp/tcpconn-test.XXXXXX)
 trap 'rm -rf "$tcpconn_stage"' EXIT
 mkdir -p "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan" "$tcpconn_stage/home"
 [ "$TCPCONN_PLUGIN" = installed ] || cp "$TCPCONN_PLUGIN" "$tcpconn_stage/plugins/$TCPCONN_WS_MINOR/epan/"
+cp "$(dirname "${BASH_SOURCE[0]}")/soak/lsan.supp" "$tcpconn_stage/lsan.supp"
 chmod -R a+rX "$tcpconn_stage"
 chmod a+w "$tcpconn_stage/home"
 
@@ -106,7 +108,8 @@ run_tshark() {
     [ "$TCPCONN_PLUGIN" != installed ] || vars=()
     if [ -n "${TCPCONN_PRELOAD:-}" ]; then
         vars+=(LD_PRELOAD="$TCPCONN_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
-               UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}")
+               UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+               LSAN_OPTIONS="suppressions=$tcpconn_stage/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}")
     fi
     kind=$(ws_output_kind "$@")
     if [ "$kind" = none ]; then

@@ -6,7 +6,9 @@
  *   - a retry points back to an earlier frame;
  *   - the same sequence stepped again gives the same results (what makes
  *     one pass and two passes agree);
- *   - the Zeek history stays a bounded string, conn_state a known code.
+ *   - summaries stay consistent, the Zeek history a bounded string of
+ *     Zeek's letters, conn_state a known code.
+ * The checks live in invariants.h, shared with tests/fuzz/fuzz_core.c.
  * Usage: stress_core [SEQUENCES [SEED]]
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -15,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tcpconn_core.h"
-#include "tcpconn_zeek.h"
+#include "invariants.h"
 
 #define MAX_SEGS 64
 
@@ -101,83 +102,59 @@ static size_t make_sequence(tc_segment_t *segs)
 
 static int failures;
 
-#define CHECK(cond, ...) do { if (!(cond)) { failures++; if (failures < 10) { \
-    printf("sequence %lu frame %u: ", seq_no, seg->frame); printf(__VA_ARGS__); printf("\n"); } } } while (0)
-
-static void check_result(unsigned long seq_no, const tc_segment_t *seg, const tc_result_t *r)
+/* One failed invariant: counted, and the first few printed. */
+static void report(unsigned long seq_no, const tc_segment_t *seg, const char *bad)
 {
-    CHECK(r->after[0] < TC_STATE_COUNT && r->after[1] < TC_STATE_COUNT, "state out of range");
-    CHECK(r->role < TC_ROLE_COUNT, "role out of range");
-    CHECK(r->hs_kind < TC_HS_COUNT && r->td_kind < TC_TD_COUNT && r->rst_kind < TC_RST_COUNT, "kind out of range");
-    CHECK(r->hs_step <= 4, "handshake step %u", r->hs_step);
-    CHECK(r->td_step <= 4, "teardown step %u", r->td_step);
-    CHECK(!r->td_step || !tc_td_total(r->td_kind) || r->td_step <= tc_td_total(r->td_kind),
-          "teardown step %u of %u", r->td_step, tc_td_total(r->td_kind));
-    CHECK((r->retry_count == 0) == (r->retry_kind == TC_RETRY_NONE), "retry count and kind disagree");
-    /* retry_of 0: the original was not captured */
-    CHECK(!r->retry_count || r->retry_of < seg->frame, "retry of frame %u", r->retry_of);
-    CHECK(!r->retry_count || r->retry_of || tc_result_retry_interval_ns(r) < 0 || r->retry_count > 1,
-          "first retry of an uncaptured original claims an interval");
-    CHECK(r->dir == seg->dir, "direction");
-    CHECK(!(r->flags & TC_R_HS_COMPLETE) || r->hs_step == tc_hs_total(r->hs_kind),
-          "handshake completes at step %u of a %s one", r->hs_step, tc_hs_kind_name(r->hs_kind));
-    CHECK(!(r->flags & TC_R_TD_COMPLETE) || (r->td_step && r->td_step == tc_td_total(r->td_kind)),
-          "teardown completes at step %u of a %s one", r->td_step, tc_td_kind_name(r->td_kind));
-    CHECK(!r->td_step || r->td_step == 1 || r->td_kind != TC_TD_NONE, "teardown step %u without a kind", r->td_step);
-    CHECK(!(r->events & TC_EV_BIT(TC_EV_HS_STEP)) || r->hs_step, "handshake event without a step");
-    CHECK(!(r->events & TC_EV_BIT(TC_EV_TD_STEP)) == !r->td_step, "teardown event and step disagree");
-    CHECK(!r->time_wait || r->td_kind != TC_TD_NONE, "TIME_WAIT side before the kind is known");
+    if (!bad)
+        return;
+    if (++failures < 10)
+        printf("sequence %lu frame %u: %s\n", seq_no, seg->frame, bad);
 }
 
-static int same_result(const tc_result_t *a, const tc_result_t *b)
+/* Two pairs stepped in lockstep, both views through tc_track_step() as
+ * the glue steps them, must agree on everything. */
+static void check_zeek(unsigned long seq_no, const tc_segment_t *seg, const tc_track_t *t,
+                       const tc_track_out_t *out, unsigned before)
 {
-    return a->events == b->events && a->hs_step == b->hs_step && a->td_step == b->td_step
-        && a->hs_kind == b->hs_kind && a->td_kind == b->td_kind && a->rst_kind == b->rst_kind
-        && a->after[0] == b->after[0] && a->after[1] == b->after[1] && a->retry_count == b->retry_count
-        && a->flags == b->flags && a->time_ns == b->time_ns && a->frame == b->frame;
-}
+    char msg[TC_INV_MSG];
 
-/* The Zeek module on the same segments: records are numbered 1, 2 ... one
- * packet at a time, and a record that ends is well-formed. */
-static void zeek_packet(unsigned long seq_no, tc_zeek_t *z, const tc_segment_t *seg)
-{
-    unsigned before = tc_zeek_record_number(z);
-    tc_zeek_in_t in = { seg, { 40000, 80 }, 40u + seg->len, (uint8_t)(seg->len % 3), 0 };
-    tc_zeek_out_t out;
-    tc_zeek_record_t ended;
-
-    tc_zeek_packet(z, NULL, &in, &out, &ended);
-    CHECK(out.record == tc_zeek_record_number(z), "record number");
-    CHECK(out.record == before + (out.started ? 1u : 0u), "records numbered one by one");
-    CHECK(!out.ended || (before && ended.conn_state < TC_ZEEK_STATE_COUNT && ended.orig_dir <= 1 &&
-                         memchr(ended.history, '\0', sizeof ended.history)), "ended record");
-    (void)seq_no;
+    report(seq_no, seg, tc_inv_zeek(&t->zeek, msg, sizeof msg));
+    report(seq_no, seg, out->zeek.record == tc_zeek_record_number(&t->zeek) ? NULL : "record number");
+    report(seq_no, seg, out->zeek.record == before + (out->zeek.started ? 1u : 0u) ? NULL
+           : "records numbered one by one");
+    report(seq_no, seg, !out->zeek.ended || (before && out->record_ended.conn_state < TC_ZEEK_STATE_COUNT
+                                             && out->record_ended.orig_dir <= 1
+                                             && memchr(out->record_ended.history, '\0', TC_ZEEK_HISTORY_SIZE))
+           ? NULL : "ended record");
 }
 
 static void run_sequence(unsigned long seq_no, const tc_segment_t *segs, size_t n)
 {
-    tc_pair_t st[2];
-    tc_zeek_t z;
-    tc_result_t r[2];
+    tc_track_t t[2];
+    tc_track_out_t out[2];
+    char msg[TC_INV_MSG];
 
-    tc_pair_init(&st[0]);
-    tc_pair_init(&st[1]);
-    tc_zeek_init(&z);
+    tc_track_init(&t[0]);
+    tc_track_init(&t[1]);
     for (size_t i = 0; i < n; i++) {
+        tc_packet_t p = { segs[i], { 40000, 80 }, 40u + segs[i].len, (uint8_t)(segs[i].len % 3), 0 };
         const tc_segment_t *seg = &segs[i];
-        const char *state;
+        unsigned before = tc_zeek_record_number(&t[0].zeek);
 
-        tc_step(&st[0], seg, &r[0], NULL);
-        tc_step(&st[1], seg, &r[1], NULL);
-        check_result(seq_no, seg, &r[0]);
-        CHECK(same_result(&r[0], &r[1]), "stepping the same segments again gave another result");
-        zeek_packet(seq_no, &z, seg);
-        state = tc_zeek_conn_state(&z);
-        CHECK(state && strlen(state) >= 2 && strlen(state) <= 6, "conn_state");
-        CHECK(strlen(tc_zeek_history(&z)) < TC_ZEEK_HISTORY_SIZE, "history length");
-        CHECK(tc_summary_hs_outcome(&st[0].sum) < TC_HSO_COUNT && tc_summary_td_outcome(&st[0].sum) < TC_TDO_COUNT,
-              "outcome out of range");
-        CHECK(st[0].sum.first_frame <= st[0].sum.last_frame, "summary frames out of order");
+        if (seg->dir > 1)
+            continue;       /* the glue marks such frames and steps nothing */
+        tc_track_step(&t[0], &p, &out[0]);
+        tc_track_step(&t[1], &p, &out[1]);
+        report(seq_no, seg, tc_inv_result(seg, &out[0].res, msg, sizeof msg));
+        report(seq_no, seg, tc_inv_same_result(&out[0].res, &out[1].res) ? NULL
+               : "stepping the same segments again gave another result");
+        if (out[0].res.flags & TC_R_NEW_LIFE) {
+            report(seq_no, seg, tc_inv_summary(&out[0].conn_ended, 0, msg, sizeof msg));
+            report(seq_no, seg, tc_inv_same_summary(&out[0].conn_ended, &out[1].conn_ended) ? NULL
+                   : "stepping the same segments again ended another lifecycle");
+        }
+        report(seq_no, seg, tc_inv_summary(&t[0].core.sum, seg->frame, msg, sizeof msg));
+        check_zeek(seq_no, seg, &t[0], &out[0], before);
     }
 }
 
