@@ -29,6 +29,7 @@ packages=(
     util-linux python3                     # setpriv (tshark runs as nobody), the test drivers
     bsdutils                               # script: the colors tests give tshark a terminal (not essential from forky on)
     file                                   # CPack finds the package's shared-library dependencies with it
+    iproute2 tcpdump                       # final.live: a live capture between network namespaces
 )
 out="$top/build-$suite"
 started=$SECONDS
