@@ -27,7 +27,9 @@ if [ -n "$frames" ]; then
     chmod a+r "$tcpconn_stage/cut.pcap"
     capture="$tcpconn_stage/cut.pcap"
 fi
-run_as_tester WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins" COLORTERM=truecolor \
+# SHELL: script(1) of util-linux 2.42 (Debian forky) runs the command with
+# the user's login shell, which nobody does not have.
+run_as_tester WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins" COLORTERM=truecolor SHELL=/bin/sh \
     script -qec "tshark -2 -n -r '$capture' -C tcpconn --color" /dev/null > "$tcpconn_stage/colored.txt"
 python3 - "$TCPCONN_PROFILE/colorfilters" "$tcpconn_stage/colored.txt" > "$tcpconn_stage/colors.txt" <<'PY'
 import re, sys

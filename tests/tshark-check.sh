@@ -103,9 +103,13 @@ infotags)
     # the tags lead the Info column (a fence keeps them), at the end with
     # info_tags:end, and off leaves the rest of Info as it was
     capture=$(stage "$2")
-    run_tshark -n -r "$capture" -T fields -e _ws.col.Info -e tcpconn.info > "$tcpconn_stage/front.tsv"
-    run_tshark -n -r "$capture" -o tcpconn.info_tags:end -T fields -e _ws.col.Info -e tcpconn.info > "$tcpconn_stage/end.tsv"
-    run_tshark -n -r "$capture" -o tcpconn.info_tags:off -T fields -e _ws.col.Info > "$tcpconn_stage/off.txt"
+    info_tsv() {    # info_tsv [tshark options...]: the Info column as shown, a tab, tcpconn.info
+        run_tshark -n -r "$capture" "$@" "${ws_info_column[@]}" > "$tcpconn_stage/info.txt"
+        run_tshark -n -r "$capture" "$@" -T fields -e tcpconn.info | paste "$tcpconn_stage/info.txt" -
+    }
+    info_tsv > "$tcpconn_stage/front.tsv"
+    info_tsv -o tcpconn.info_tags:end > "$tcpconn_stage/end.tsv"
+    run_tshark -n -r "$capture" -o tcpconn.info_tags:off "${ws_info_column[@]}" > "$tcpconn_stage/off.txt"
     awk -F'\t' '{ print ($2 == "") ? $1 : substr($1, length($2) + 2) }' "$tcpconn_stage/front.tsv" \
         | diff -u - "$tcpconn_stage/off.txt" || { echo "Info column with tags in front is not the tags, a space and the rest"; exit 1; }
     awk -F'\t' '$2 != "" && index($1, $2 " ") != 1 { bad = 1; print "tags not in front: " $0 } END { exit bad }' \

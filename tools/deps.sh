@@ -12,6 +12,7 @@ packages=(
     wireshark-dev libglib2.0-dev tshark    # Wireshark 4.0 headers, libraries, tshark (also editcap, text2pcap)
     util-linux                             # setpriv: tests run tshark unprivileged when root
     python3                                # capture scenarios and crafted captures
+    file                                   # the Debian package: CPack finds its shared-library dependencies
     clang libclang-rt-dev                  # libFuzzer and its sanitizers (tests/fuzz/run-fuzz.sh)
     iproute2 nftables tcpdump ethtool      # real captures in network namespaces
     time valgrind                          # tests/perf: /usr/bin/time (bench.sh), callgrind (profile.sh)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # run-tests.sh -- the whole test suite, as CI runs it: installs what is
 # missing, builds, and runs CTest (unit, tshark golden one- and two-pass,
-# sanitizer).  Extra arguments go to ctest (e.g. -R golden).  The capture
-# regeneration tests (label "regen", root only) run with: ctest -L regen.
+# sanitizer).  Extra arguments go to ctest (e.g. -R golden).  Not in it
+# (root only): the capture regeneration tests, ctest -L regen, and the
+# Debian package test, ctest -L deb.
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,4 +12,4 @@ cd "$top"
 tools/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
 cmake --build build -j"$(nproc)"
-ctest --test-dir build --output-on-failure -j"$(nproc)" -LE regen "$@"
+ctest --test-dir build --output-on-failure -j"$(nproc)" -LE 'regen|deb' "$@"
