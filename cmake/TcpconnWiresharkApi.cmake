@@ -11,14 +11,13 @@ function(tcpconn_probe_wireshark_api)
   set(CMAKE_REQUIRED_FLAGS "-Werror=incompatible-pointer-types -Werror=implicit-function-declaration")
   set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)   # compile only: nothing to link
 
-  # prefs_register_bool_preference() takes gboolean * in 4.0 and bool * in 4.4.
+  # A stat_tap_ui's init callback returns void up to 4.4 and bool from 4.6.
   check_c_source_compiles("
     #include <stdbool.h>
-    #include <epan/prefs.h>
-    static bool var;
-    void probe(module_t *m);
-    void probe(module_t *m) { prefs_register_bool_preference(m, \"x\", \"x\", \"x\", &var); }
-    int main(void) { return 0; }" TCPCONN_PREFS_BOOL_IS_C99)
+    #include <epan/stat_tap_ui.h>
+    static bool init(const char *opt, void *data) { (void)opt; (void)data; return true; }
+    stat_tap_init_cb probe = init;
+    int main(void) { return 0; }" TCPCONN_STAT_TAP_INIT_IS_BOOL)
 
   # field_info.value is an fvalue_t in 4.0 and an fvalue_t * from 4.2 on.
   check_c_source_compiles("
@@ -41,7 +40,7 @@ function(tcpconn_probe_wireshark_api)
     tvbuff_t *probe(packet_info *p) { return get_data_source_tvb_by_name(p, \"x\"); }
     int main(void) { return 0; }" TCPCONN_HAVE_DATA_SOURCE_TVB_BY_NAME)
 
-  foreach(probe TCPCONN_PREFS_BOOL_IS_C99 TCPCONN_FVALUE_IS_POINTER TCPCONN_HAVE_PLUGIN_DESCRIBE
+  foreach(probe TCPCONN_STAT_TAP_INIT_IS_BOOL TCPCONN_FVALUE_IS_POINTER TCPCONN_HAVE_PLUGIN_DESCRIBE
                 TCPCONN_HAVE_DATA_SOURCE_TVB_BY_NAME)
     if(${probe})
       target_compile_definitions(tcpconn PRIVATE ${probe}=1)

@@ -42,12 +42,15 @@ static inline tvbuff_t *tcpconn_data_source_tvb_by_name(packet_info *pinfo, cons
 #define get_data_source_tvb_by_name tcpconn_data_source_tvb_by_name
 #endif
 
-/* Boolean preferences: gboolean in 4.0, C99 bool in 4.4. */
-#ifdef TCPCONN_PREFS_BOOL_IS_C99
+/* The init callback of a stat_tap_ui (-z NAME) returns void up to 4.4 and
+ * from 4.6 bool, false when the tap could not start. */
+#ifdef TCPCONN_STAT_TAP_INIT_IS_BOOL
 #include <stdbool.h>
-typedef bool tcpconn_pref_bool_t;
+#define TCPCONN_STAT_INIT_T bool
+#define TCPCONN_STAT_INIT_RETURN(ok) return (ok)
 #else
-typedef gboolean tcpconn_pref_bool_t;
+#define TCPCONN_STAT_INIT_T void
+#define TCPCONN_STAT_INIT_RETURN(ok) return
 #endif
 
 /* Flow graphs (sequence analysis, epan/sequence_analysis.h).  libwireshark

@@ -184,12 +184,12 @@ static void connlog_finish(void *arg)
     cl->lines = NULL;
 }
 
-static void connlog_init(const char *opt_arg _U_, void *userdata _U_)
+static TCPCONN_STAT_INIT_T connlog_init(const char *opt_arg _U_, void *userdata _U_)
 {
     GString *err;
 
     if (connlog.lines)
-        return;     /* asked for twice: one conn.log */
+        TCPCONN_STAT_INIT_RETURN(true);     /* asked for twice: one conn.log */
     connlog.latest = g_hash_table_new(g_direct_hash, g_direct_equal);
     connlog.lines = g_array_new(FALSE, FALSE, sizeof(connlog_line_t));
     err = register_tap_listener("tcpconn", &connlog, NULL, TL_REQUIRES_NOTHING,
@@ -198,7 +198,9 @@ static void connlog_init(const char *opt_arg _U_, void *userdata _U_)
         fprintf(stderr, "tshark: tcpconn,connlog: %s\n", err->str);
         g_string_free(err, TRUE);
         connlog_finish(&connlog);
+        TCPCONN_STAT_INIT_RETURN(false);
     }
+    TCPCONN_STAT_INIT_RETURN(true);
 }
 
 static stat_tap_ui connlog_ui = {
