@@ -257,7 +257,7 @@ static void syn_retry(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res
     ep_apply(receiver(pair, seg), TC_E_RCV_SYN);
 }
 
-/* Both endpoints sent a bare SYN (RFC 9293 section 3.5, figure 8).  The
+/* Both endpoints sent a bare SYN (RFC 9293 section 3.5, figure 7).  The
  * second sender had not received the first SYN when it sent its own. */
 static void simultaneous_open(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res)
 {
@@ -772,7 +772,7 @@ static tc_rst_kind_t rst_classify(const tc_pair_t *pair, const tc_segment_t *seg
         if (seg->dir != pair->client && !(s->flags & TC_EP_SYN))
             return TC_RST_REFUSED;
         /* the client rejects a SYN-ACK whose ack is not its ISN + 1, with
-         * <SEQ=SEG.ACK><CTL=RST>, no ACK bit (3.10.7.3; RFC 793 figure 9);
+         * <SEQ=SEG.ACK><CTL=RST>, no ACK bit (3.10.7.3; RFC 9293 section 3.5, figure 8);
          * an aborting client sends RST+ACK instead */
         if (seg->dir == pair->client && (pair->flags & TC_ST_SYNACK_SEEN)
             && !has_ack(seg) && seg->seq == pair->last_synack_ack)
