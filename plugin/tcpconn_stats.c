@@ -305,6 +305,29 @@ static guint conns_add_row(stat_tap_table *table, const tcpconn_tap_data_t *td)
     return index;
 }
 
+/* A Zeek record can span connections: Zeek's does not end where a SYN
+ * after a mid-stream start begins tcpconn's next connection.  The rows of
+ * the earlier connections that show the frame's record show it as it is
+ * now, as two passes show it. */
+static void refresh_shared_record(table_state_t *st, const tcpconn_tap_data_t *td)
+{
+    const tcpconn_pair_t *pair = td->conn->pair;
+
+    if (!pair->conns)
+        return;
+    for (guint n = td->conn->number - 1u; n >= 1; n--) {
+        const tcpconn_conn_t *c = *(const tcpconn_conn_t **)wmem_array_index(pair->conns, n - 1u);
+        const row_ref_t *ref = (const row_ref_t *)g_hash_table_lookup(st->map, c);
+        guint row;
+
+        if (!ref || !ref->rows->len || ref->record != td->zeek->number)
+            return;     /* records go in order: no earlier one shares it */
+        row = g_array_index(ref->rows, guint, ref->rows->len - 1);
+        if (row < st->table->num_elements)
+            fill_record(st->table->elements[row], td);
+    }
+}
+
 static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td)
 {
     row_ref_t *ref = (row_ref_t *)g_hash_table_lookup(st->map, td->conn);
@@ -332,6 +355,7 @@ static void conns_update(table_state_t *st, const tcpconn_tap_data_t *td)
             fill_record(st->table->elements[row], td);
     }
     ref->client = (guint8)client_of(td);
+    refresh_shared_record(st, td);
 }
 
 static tap_packet_status conns_packet(void *tapdata, packet_info *pinfo, epan_dissect_t *edt _U_,
