@@ -17,6 +17,9 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/tshark-env.sh"
+# Rows are matched by their Stream numbers, which ws_normalize would rank
+# in each table on its own: compare tshark's own output.
+export TCPCONN_RAW_OUTPUT=1
 capture=$(stage "$1")
 name=$(basename "$1" .pcap)
 out=$tcpconn_stage

@@ -112,7 +112,9 @@ run_tshark() {
                LSAN_OPTIONS="suppressions=$tcpconn_stage/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}")
     fi
     kind=$(ws_output_kind "$@")
-    if [ "$kind" = none ]; then
+    # TCPCONN_RAW_OUTPUT=1: a driver that compares two runs of the same
+    # tshark with each other wants Wireshark's text as it is.
+    if [ "$kind" = none ] || [ -n "${TCPCONN_RAW_OUTPUT:-}" ]; then
         run_as_tester "${vars[@]}" tshark "$@"
     else
         run_as_tester "${vars[@]}" tshark "$@" | ws_normalize "$kind"
