@@ -115,6 +115,11 @@ static tcpconn_hdr_status_t from_tap(packet_info *pinfo, tcpconn_hdr_t *h)
         return from_bytes(pinfo, h);
     if (!th->th_have_seglen)
         return TCPCONN_HDR_CUT;
+    /* Cut by the snap length inside the TCP header (or its trailer): 4.0's
+     * TCP dissector stops before its tap there, 4.4's queues it.  The
+     * bytes tell what was captured, as on a first pass without taps. */
+    if (pinfo->fd->cap_len < pinfo->fd->pkt_len && pinfo->fd->pkt_len - pinfo->fd->cap_len > th->th_seglen)
+        return from_bytes(pinfo, h);
     if (!addresses_equal(&th->ip_src, &pinfo->src) || !addresses_equal(&th->ip_dst, &pinfo->dst)
         || th->th_sport != pinfo->srcport || th->th_dport != pinfo->destport)
         return TCPCONN_HDR_NONE;    /* the payload carries another network layer */
