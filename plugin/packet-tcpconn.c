@@ -271,5 +271,6 @@ void proto_register_tcpconn(void)
 void proto_reg_handoff_tcpconn(void)
 {
     tcpconn_source_handoff();
+    tcpconn_draw_handoff();
     register_postdissector(tcpconn_handle);
 }

@@ -160,10 +160,12 @@ typedef struct tcpconn_tap_data {
     gboolean have_seg;          /* when known; dir is not set */
 } tcpconn_tap_data_t;
 
-/* res or conn may be NULL; final: the whole capture has been read; info:
- * the Info column is being built. */
+/* Handoff: the ids drawing compares with. */
+void tcpconn_draw_handoff(void);
 /* Is hf one of the Connection summary's fields ("so far" in one pass)? */
 gboolean tcpconn_is_summary_field(int hf);
+/* res or conn may be NULL; final: the whole capture has been read; info:
+ * the Info column is being built. */
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                   const tc_result_t *res, const tcpconn_conn_t *conn, gboolean final, gboolean info);
 /* A side of a connection by name: "client", "server", "originator",

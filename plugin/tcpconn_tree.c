@@ -7,6 +7,8 @@
  */
 #include <epan/packet.h>
 #include <epan/expert.h>
+#include <epan/tap.h>
+#include <epan/column-info.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -473,12 +475,55 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
         col_append_sep_str(c->pinfo->cinfo, COL_INFO, " ", c->tags);
 }
 
+static int expert_tap = 0;
+
+void tcpconn_draw_handoff(void)
+{
+    expert_tap = find_tap_id("expert");
+}
+
+/* A tree is built for many reasons (a display filter on other fields, a
+ * coloring rule).  Does anyone look at tcpconn's items or expert infos on
+ * it: shown, named by a filter, column or -e (tcpconn's fields or the
+ * expert ones), an expert tap (the GUI's Expert Information, -z expert),
+ * or an Expert column? */
+static gboolean tree_seen(proto_tree *tree, packet_info *pinfo)
+{
+    if (!tree)
+        return FALSE;
+    if (PTREE_DATA(tree)->visible || proto_field_is_referenced(tree, proto_tcpconn))
+        return TRUE;
+    if (proto_expert > 0 && proto_field_is_referenced(tree, proto_expert))
+        return TRUE;
+    if (expert_tap > 0 && have_tap_listener(expert_tap))
+        return TRUE;
+    return pinfo->cinfo && pinfo->cinfo->col_first && pinfo->cinfo->col_first[COL_EXPERT] >= 0;
+}
+
+/* On a tree nobody looks at, the expert infos still count for the highest
+ * severity Wireshark keeps (the GUI's status bar): added without an item
+ * or text, which costs little. */
+static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t *res,
+                           const tcpconn_conn_t *conn, gboolean final)
+{
+    for (guint64 left = res ? res->events : 0; left; left &= left - 1)
+        expert_add_info(pinfo, NULL, &ei_tcpconn[__builtin_ctzll(left)]);
+    if (conn && final)
+        tcpconn_draw_summary(tvb, pinfo, NULL, NULL, conn, final, FALSE);
+}
+
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                   const tc_result_t *res, const tcpconn_conn_t *conn, gboolean final, gboolean info)
 {
     draw_ctx_t c;
     proto_tree *t;
-    gboolean wanted = conn && tree && summary_wanted(tree);
+    gboolean wanted;
+
+    if (tree && !tree_seen(tree, pinfo)) {
+        unseen_experts(tvb, pinfo, res, conn, final);
+        tree = NULL;    /* no items nobody sees: only the Info tags, if asked */
+    }
+    wanted = conn && tree && summary_wanted(tree);
 
     if (!res && !wanted && !(conn && final && tree))
         return;     /* nothing to show on this frame */
