@@ -184,6 +184,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
 static void tcpconn_init(void)
 {
     capture_read = FALSE;
+    tcpconn_draw_init();
     tcpconn_records_init();
     tcpconn_source_init();
 }
@@ -271,6 +272,5 @@ void proto_register_tcpconn(void)
 void proto_reg_handoff_tcpconn(void)
 {
     tcpconn_source_handoff();
-    tcpconn_draw_handoff();
     register_postdissector(tcpconn_handle);
 }

@@ -160,8 +160,9 @@ typedef struct tcpconn_tap_data {
     gboolean have_seg;          /* when known; dir is not set */
 } tcpconn_tap_data_t;
 
-/* Handoff: the ids drawing compares with. */
-void tcpconn_draw_handoff(void);
+/* Per file: the ids drawing compares with (the expert tap is registered
+ * after the plugins' handoffs). */
+void tcpconn_draw_init(void);
 /* Is hf one of the Connection summary's fields ("so far" in one pass)? */
 gboolean tcpconn_is_summary_field(int hf);
 /* res or conn may be NULL; final: the whole capture has been read; info:

@@ -477,7 +477,7 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
 
 static int expert_tap = 0;
 
-void tcpconn_draw_handoff(void)
+void tcpconn_draw_init(void)
 {
     expert_tap = find_tap_id("expert");
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# expert-seen-check.sh CAPTURE
+# A tree built only for a filter on other fields gets tcpconn's items and
+# expert infos only when someone looks at them.  Naming an expert field
+# (-e _ws.expert.message) or running an expert tap (-z expert) is looking:
+# each must show what the same run shows when the filter names tcpconn
+# too (which always draws), frame by frame.  mixed.pcap's first SYN is
+# also checked by hand.
+# Environment: see tshark-env.sh.
+# SPDX-License-Identifier: GPL-2.0-or-later
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/tshark-env.sh"
+capture=$(stage "$1")
+out=$tcpconn_stage
+failed=0
+
+# same WHAT OUTPUT_OTHER OUTPUT_TCPCONN
+same() {
+    if ! diff -u "$3" "$2" > "$out/diff"; then
+        echo "FAIL: $1 differs from the run that names tcpconn"; cat "$out/diff"; failed=1
+    else
+        echo "ok: $1 ($(wc -l < "$2") lines as with tcpconn named)"
+    fi
+}
+
+run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1' -T fields -e frame.number -e _ws.expert.message > "$out/e1"
+run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1 && tcpconn' -T fields -e frame.number -e _ws.expert.message > "$out/e2"
+grep -q 'TCPCONN\|Handshake step' "$out/e2" || { echo "FAIL: no tcpconn expert info at all"; exit 1; }
+same "-e _ws.expert.message with -Y tcp.flags.syn == 1" "$out/e1" "$out/e2"
+
+run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1' -q -z expert > "$out/z1"
+run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1 && tcpconn' -q -z expert > "$out/z2"
+same "-z expert with -Y tcp.flags.syn == 1" "$out/z1" "$out/z2"
+
+if [ "$(basename "$1")" = mixed.pcap ]; then
+    want=$'1\tConnection establish request (SYN): server port 5101,Handshake step 1/3: SYN (three-way)'
+    got=$(head -n 1 "$out/e1")
+    [ "$got" = "$want" ] || { echo "FAIL: frame 1 shows '$got'"; failed=1; }
+fi
+exit $failed
