@@ -489,9 +489,8 @@ void tcpconn_draw_init(void)
  * or an Expert column? */
 static gboolean tree_seen(proto_tree *tree, packet_info *pinfo)
 {
-    if (!tree)
-        return FALSE;
-    if (PTREE_DATA(tree)->visible || proto_field_is_referenced(tree, proto_tcpconn))
+    /* proto_field_is_referenced() is TRUE on a shown tree as well */
+    if (proto_field_is_referenced(tree, proto_tcpconn))
         return TRUE;
     if (proto_expert > 0 && proto_field_is_referenced(tree, proto_expert))
         return TRUE;
