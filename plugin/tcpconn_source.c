@@ -79,13 +79,6 @@ static gboolean ip_address(const address *a)
 
 /* ---- from the tap ---- */
 
-static gboolean taps_running(void)
-{
-    /* packet-ip.c and packet-ipv6.c queue their tap before they hand the
-     * payload on: with taps running, a TCP frame has one of them */
-    return fetch_tapped_data(ip_tap_id, 0) || fetch_tapped_data(ipv6_tap_id, 0);
-}
-
 static tcpconn_hdr_status_t from_bytes(packet_info *pinfo, tcpconn_hdr_t *h);
 
 /* The IP length of the TCP layer's own IP header (the tapped IP header
@@ -107,12 +100,8 @@ static guint32 tapped_ip_len(const struct tcpheader *th)
     return len;
 }
 
-static tcpconn_hdr_status_t from_tap(packet_info *pinfo, tcpconn_hdr_t *h)
+static tcpconn_hdr_status_t from_tap(packet_info *pinfo, const struct tcpheader *th, tcpconn_hdr_t *h)
 {
-    const struct tcpheader *th = (const struct tcpheader *)fetch_tapped_data(tcp_tap_id, 0);
-
-    if (!th)                        /* TCP stopped before its tap: read what is there */
-        return from_bytes(pinfo, h);
     if (!th->th_have_seglen)
         return TCPCONN_HDR_CUT;
     /* Cut by the snap length inside the TCP header (or its trailer): 4.0's
@@ -446,18 +435,19 @@ static void check_sum(packet_info *pinfo, tcpconn_hdr_t *h)
 
 tcpconn_hdr_status_t tcpconn_read_header(packet_info *pinfo, tcpconn_hdr_t *h)
 {
+    const struct tcpheader *th;
     tcpconn_hdr_status_t st;
 
     memset(h, 0, sizeof *h);
     if (pinfo->ptype != PT_TCP || !ip_address(&pinfo->src) || !ip_address(&pinfo->dst)
         || pinfo->src.type != pinfo->dst.type)
         return TCPCONN_HDR_CUT;     /* TCP stopped before its ports */
-    if (taps_running())
-        st = from_tap(pinfo, h);
-    else
-        st = from_bytes(pinfo, h);
+    /* no tapped header: no taps run, or TCP stopped before its tap;
+     * either way the bytes tell what is there */
+    th = (const struct tcpheader *)fetch_tapped_data(tcp_tap_id, 0);
+    st = th ? from_tap(pinfo, th, h) : from_bytes(pinfo, h);
 #ifdef TCPCONN_CHECK_SOURCES
-    if (st != TCPCONN_HDR_NONE && taps_running())
+    if (st != TCPCONN_HDR_NONE && th)
         check_sources(pinfo, st, h);
 #endif
     if (st == TCPCONN_HDR_OK) {

@@ -59,51 +59,47 @@ static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
     return tcpconn_add_ns(t, hf, c->tvb, ns);
 }
 
-static void tag_put(draw_ctx_t *c, const char *str, size_t n)
+/* Appends s to the frame's tags, cut at the buffer's end. */
+static void tag_put(draw_ctx_t *c, const char *s)
 {
-    size_t room = sizeof c->tags - 1 - c->tags_len;
+    char *out = c->tags + c->tags_len;
+    const char *end = c->tags + sizeof c->tags - 1;
 
-    if (n > room)
-        n = room;
-    memcpy(c->tags + c->tags_len, str, n);
-    c->tags_len += n;
-    c->tags[c->tags_len] = '\0';
+    while (*s && out < end)
+        *out++ = *s++;
+    *out = '\0';
+    c->tags_len = (size_t)(out - c->tags);
 }
 
 /* One tag, "[...]", appended to the frame's tags.  Tags are made for every
  * annotated frame of a listed capture, so they are formatted here, by
- * hand: %s and %u only. */
+ * hand and in one pass: %s and %u only. */
 static void tag(draw_ctx_t *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 static void tag(draw_ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
-    char num[12];
-    const char *p = fmt, *pct;
+    char num[12], one[2] = { 0, 0 };
 
     if (!c->tagging)
         return;
-    if (c->tags_len)
-        tag_put(c, " [", 2);
-    else
-        tag_put(c, "[", 1);
+    tag_put(c, c->tags_len ? " [" : "[");
     va_start(ap, fmt);
-    while ((pct = strchr(p, '%')) != NULL) {
-        const char *arg;
-
-        tag_put(c, p, (size_t)(pct - p));
-        if (pct[1] == 'u') {
+    for (const char *p = fmt; *p; p++) {
+        if (p[0] == '%' && p[1] == 'u') {
             guint32_to_str_buf(va_arg(ap, unsigned), num, sizeof num);
-            arg = num;
+            tag_put(c, num);
+            p++;
+        } else if (p[0] == '%' && p[1] == 's') {
+            tag_put(c, va_arg(ap, const char *));
+            p++;
         } else {
-            arg = va_arg(ap, const char *);
+            one[0] = *p;
+            tag_put(c, one);
         }
-        tag_put(c, arg, strlen(arg));
-        p = pct + 2;
     }
     va_end(ap);
-    tag_put(c, p, strlen(p));
-    tag_put(c, "]", 1);
+    tag_put(c, "]");
 }
 
 /* An event's own tag: its "tag" text from the list, %u the connection's
@@ -386,7 +382,7 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
             add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
         if (c->conn)
             add_str(c, rt, hf_tcpconn_retry_outcome,
-                    tc_retry_outcome_name(tc_retry_outcome(c->conn->sum, r, c->final)));
+                    tc_retry_outcome_name(tc_retry_outcome(tcpconn_conn_sum(c->conn), r, c->final)));
         expert(c, tc_retry_kind_event(r->retry_kind), "%s retransmitted: %s%s%s", what, text,
                r->retry_pattern ? ", pattern so far: " : "",
                r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
@@ -457,6 +453,32 @@ gboolean tcpconn_is_summary_field(int hf)
     return FALSE;
 }
 
+/* The tags in front of the Info column, fenced so that nothing later
+ * clears them, as Wireshark's own [TCP Retransmission].  Most annotated
+ * frames have tags, so this is done without col_prepend_fence_fstr(),
+ * which copies the column twice and formats with printf: the new text is
+ * put together once in the packet's memory, which outlives the columns'
+ * use of it, and the column is pointed at it. */
+static void tags_in_front(draw_ctx_t *c)
+{
+    column_info *cinfo = c->pinfo->cinfo;
+    const char *old = col_get_text(cinfo, COL_INFO);
+    size_t old_len = old ? strlen(old) : 0;
+    char *text;
+
+    if (c->tags_len + 1 + old_len > COL_MAX_INFO_LEN - 1)
+        old_len = COL_MAX_INFO_LEN - 1 - c->tags_len - 1;   /* tags are far shorter */
+    text = (char *)wmem_alloc(c->pinfo->pool, c->tags_len + 1 + old_len + 1);
+    memcpy(text, c->tags, c->tags_len);
+    text[c->tags_len] = ' ';
+    if (old_len)
+        memcpy(text + c->tags_len + 1, old, old_len);
+    text[c->tags_len + 1 + old_len] = '\0';
+    col_clear_fence(cinfo, COL_INFO);
+    col_set_str(cinfo, COL_INFO, text);
+    col_set_fence(cinfo, COL_INFO);
+}
+
 static void put_tags(draw_ctx_t *c, proto_tree *t)
 {
     if (!c->tags_len)
@@ -467,10 +489,8 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
     }
     if (!c->info)
         return;
-    /* in front, fenced so that nothing later clears them, as Wireshark's
-     * own [TCP Retransmission] */
     if (tcpconn_tag_position == TCPCONN_TAGS_FRONT)
-        col_prepend_fence_fstr(c->pinfo->cinfo, COL_INFO, "%s ", c->tags);
+        tags_in_front(c);
     else if (tcpconn_tag_position == TCPCONN_TAGS_END)
         col_append_sep_str(c->pinfo->cinfo, COL_INFO, " ", c->tags);
 }
