@@ -115,7 +115,7 @@ static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **
         pair->zfirst = pinfo->num;      /* its first Zeek record opens */
     tcpconn_window_from_bytes(&h, pair, dir);
     packet_of(pinfo, &h, pair, dir, &p);
-    tc_track_step(&pair->track, &p, &out);
+    tcpconn_pair_step(pair, &p, &out);
     if (out.res.flags & TC_R_NEW_LIFE)
         tcpconn_pair_new_conn(pair, &out.conn_ended, h.stream);
     if (out.zeek.ended)

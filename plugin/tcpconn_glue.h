@@ -88,7 +88,8 @@ struct tcpconn_pair;
 /* One connection (lifecycle) on an address and port pair.  Its summary is
  * updated on the first pass; once the capture has been read it is final. */
 typedef struct tcpconn_conn {
-    const tc_summary_t *sum;            /* the core's while current, a copy once ended */
+    const tc_summary_t *sum;            /* the core's while current, a copy once ended;
+                                         * NULL while its pair is lone: tcpconn_conn_sum() */
     const struct tcpconn_pair *pair;
     guint32      stream;                /* tcp.stream of its first frame */
     guint16      number;                /* 1, 2 ... on this pair */
@@ -102,15 +103,22 @@ typedef struct tcpconn_zrecord {
 } tcpconn_zrecord_t;
 
 /* One address and port pair: both views' state (the core's connections,
- * Zeek's records), its connections and its ended records. */
+ * Zeek's records), its connections and its ended records.
+ *
+ * A pair that has seen one packet is lone: it keeps that packet instead of
+ * both views' state (tc_track_t, 456 bytes).  Most such pairs are
+ * unanswered SYNs, of a scan or a flood.  The views are pure, so the state
+ * is made from the packet, exactly as the packet left it, when a second
+ * packet comes or someone asks for the summary or the Zeek record. */
 typedef struct tcpconn_pair {
     tcpconn_key_t   key;
     guint8          slot0;              /* key slot of direction 0, the first frame's sender */
-    tc_track_t      track;
-    guint32         zfirst;             /* first frame of the open Zeek record */
-    wmem_array_t   *zrecords;           /* tcpconn_zrecord_t of the ended Zeek records, in order */
     gint8           ws[2];              /* TCP's window shift by direction after the last frame */
     guint8          ws_known;           /* (frames read from their bytes only) */
+    guint32         zfirst;             /* first frame of the open Zeek record */
+    tc_track_t     *track;              /* both views' state; NULL while lone */
+    tc_packet_t    *lone;               /* the one packet of a lone pair */
+    wmem_array_t   *zrecords;           /* tcpconn_zrecord_t of the ended Zeek records, in order */
     tcpconn_conn_t  first;              /* most pairs carry one connection */
     tcpconn_conn_t *conn;               /* the current one */
     wmem_array_t   *conns;              /* all of them in order, once there are two */
@@ -122,7 +130,11 @@ void tcpconn_window_from_bytes(tcpconn_hdr_t *h, tcpconn_pair_t *pair, guint8 di
 /* First pass: the pair of a header (created if new), and the direction of
  * the frame in it; NULL for addresses tcpconn cannot key. */
 tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir);
+/* First pass: steps both views of the pair with the frame's packet. */
+void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, tc_track_out_t *out);
 void tcpconn_pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint32 stream);
+/* Any pass: a connection's summary (a lone pair's state is made here). */
+const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn);
 /* Any pass: the connection of a followed frame, NULL if none. */
 const tcpconn_conn_t *tcpconn_conn_of_frame(const packet_info *pinfo);
 /* First pass: a frame of the connection was not judged. */

@@ -68,35 +68,123 @@ static gboolean key_from_addresses(tcpconn_key_t *key, const address *src, const
     return TRUE;
 }
 
-static void conn_init(tcpconn_conn_t *conn, tcpconn_pair_t *pair, guint32 stream)
+/* The pair found last: consecutive frames are often of one connection
+ * (a transfer, a burst), and comparing with it is cheaper than a key and
+ * a lookup. */
+static tcpconn_pair_t *last_pair;
+
+/* Is the frame of this pair?  *slot: the sender's slot, as key_make()
+ * would give it (the slots differ in address or port, unless the pair
+ * talks to itself on one port, where both are slot 0). */
+static gboolean pair_is(const tcpconn_pair_t *pair, const address *src, const address *dst,
+                        guint32 sport, guint32 dport, guint *slot)
 {
-    memset(conn, 0, sizeof *conn);
-    conn->sum = tc_pair_summary(&pair->track.core);
-    conn->pair = pair;
-    conn->number = (guint16)tc_pair_lifecycle(&pair->track.core);
-    conn->stream = stream;
+    const tcpconn_key_t *k = &pair->key;
+
+    if (src->len != k->alen || dst->len != k->alen || src->type != dst->type)
+        return FALSE;
+    for (guint s = 0; s < 2; s++) {
+        if (k->port[s] == sport && k->port[s ^ 1u] == dport && memcmp(k->addr[s], src->data, k->alen) == 0
+            && memcmp(k->addr[s ^ 1u], dst->data, k->alen) == 0) {
+            *slot = s;
+            return TRUE;
+        }
+    }
+    return FALSE;
 }
 
+/* The pair of the addresses and ports, NULL if none yet.  *key is made
+ * when the last pair is not it; its alen stays 0 for addresses tcpconn
+ * cannot key. */
+static tcpconn_pair_t *pair_find(const address *src, const address *dst, guint32 sport, guint32 dport,
+                                 tcpconn_key_t *key, guint *slot)
+{
+    tcpconn_pair_t *pair;
+
+    key->alen = 0;
+    if (last_pair && pair_is(last_pair, src, dst, sport, dport, slot))
+        return last_pair;
+    if (!key_from_addresses(key, src, dst, sport, dport, slot))
+        return NULL;
+    pair = (tcpconn_pair_t *)wmem_map_lookup(pairs, key);
+    if (pair)
+        last_pair = pair;
+    return pair;
+}
+
+/* A new pair is lone until its second packet (tcpconn_pair_t). */
 tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
 {
     tcpconn_key_t key;
     tcpconn_pair_t *pair;
     guint slot;
 
-    if (!key_from_addresses(&key, &h->src, &h->dst, h->sport, h->dport, &slot))
+    pair = pair_find(&h->src, &h->dst, h->sport, h->dport, &key, &slot);
+    if (!pair && !key.alen)
         return NULL;
-    pair = (tcpconn_pair_t *)wmem_map_lookup(pairs, &key);
     if (!pair) {
         pair = wmem_new0(wmem_file_scope(), tcpconn_pair_t);
         pair->key = key;
         pair->slot0 = (guint8)slot;   /* direction 0 sent the pair's first frame */
-        tc_track_init(&pair->track);
-        conn_init(&pair->first, pair, h->stream);
+        pair->first.pair = pair;
+        pair->first.stream = h->stream;
         pair->conn = &pair->first;
         wmem_map_insert(pairs, &pair->key, pair);
+        last_pair = pair;
     }
     *dir = (guint8)(slot ^ pair->slot0);
     return pair;
+}
+
+/* Both views' state of a lone pair, made from its packet. */
+static tc_track_t *pair_track(tcpconn_pair_t *pair)
+{
+    tc_track_out_t out;
+
+    if (pair->track)
+        return pair->track;
+    pair->track = wmem_new(wmem_file_scope(), tc_track_t);
+    tc_track_init(pair->track);
+    tc_track_step(pair->track, pair->lone, &out);
+    wmem_free(wmem_file_scope(), pair->lone);
+    pair->lone = NULL;
+    pair->first.sum = tc_pair_summary(&pair->track->core);
+    return pair->track;
+}
+
+/* A connection after the pair's first one. */
+static void conn_init(tcpconn_conn_t *conn, tcpconn_pair_t *pair, guint32 stream)
+{
+    const tc_pair_t *core = &pair_track(pair)->core;
+
+    memset(conn, 0, sizeof *conn);
+    conn->sum = tc_pair_summary(core);
+    conn->pair = pair;
+    conn->number = (guint16)tc_pair_lifecycle(core);
+    conn->stream = stream;
+}
+
+void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, tc_track_out_t *out)
+{
+    tc_track_t first;
+
+    if (pair->track || pair->lone) {
+        tc_track_step(pair_track(pair), p, out);
+        return;
+    }
+    /* the first packet: stepped on a state that is then dropped */
+    tc_track_init(&first);
+    pair->first.number = (guint16)tc_pair_lifecycle(&first.core);
+    tc_track_step(&first, p, out);
+    pair->lone = wmem_new(wmem_file_scope(), tc_packet_t);
+    *pair->lone = *p;
+}
+
+const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn)
+{
+    if (!conn->sum)
+        pair_track((tcpconn_pair_t *)conn->pair);   /* records are the file's, never const */
+    return conn->sum;
 }
 
 /* The pair's current connection ended as a new one began: it keeps a copy
@@ -125,7 +213,9 @@ static const tcpconn_conn_t *conn_at(const tcpconn_pair_t *pair, guint32 num)
 {
     guint lo = 0, hi;
 
-    if (num < pair->first.sum->first_frame)
+    /* a lone pair's first frame is its packet's, as the core's summary
+     * would say (its first step sets first_frame) */
+    if (num < (pair->lone ? pair->lone->seg.frame : pair->first.sum->first_frame))
         return NULL;
     if (!pair->conns)
         return pair->conn;
@@ -150,10 +240,9 @@ const tcpconn_conn_t *tcpconn_conn_of_frame(const packet_info *pinfo)
     const tcpconn_pair_t *pair;
     guint slot;
 
-    if (pinfo->ptype != PT_TCP
-        || !key_from_addresses(&key, &pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport, &slot))
+    if (pinfo->ptype != PT_TCP)
         return NULL;
-    pair = (const tcpconn_pair_t *)wmem_map_lookup(pairs, &key);
+    pair = pair_find(&pinfo->src, &pinfo->dst, pinfo->srcport, pinfo->destport, &key, &slot);
     return pair ? conn_at(pair, pinfo->num) : NULL;
 }
 
@@ -192,13 +281,15 @@ void tcpconn_zeek_record_ended(tcpconn_pair_t *pair, const tc_zeek_record_t *rec
  * else the latest ended one that began at or before the frame. */
 gboolean tcpconn_zeek_of_frame(const tcpconn_conn_t *conn, guint32 num, tcpconn_zview_t *out)
 {
-    const tcpconn_pair_t *pair = conn->pair;
+    tcpconn_pair_t *pair = (tcpconn_pair_t *)conn->pair;
     guint lo = 0, hi = pair->zrecords ? wmem_array_get_count(pair->zrecords) : 0;
     const tcpconn_zrecord_t *z;
 
     if (num >= pair->zfirst) {
-        out->number = (guint16)tc_zeek_record_number(&pair->track.zeek);
-        tc_zeek_snapshot(&pair->track.zeek, &out->rec);
+        const tc_zeek_t *zeek = &pair_track(pair)->zeek;
+
+        out->number = (guint16)tc_zeek_record_number(zeek);
+        tc_zeek_snapshot(zeek, &out->rec);
         return out->number != 0;
     }
     if (!hi)
@@ -273,11 +364,25 @@ const tc_result_t *tcpconn_frames_find(guint32 frame)
 }
 
 /* The frame a result links to learns who links to it (the first that
- * does), for the back links drawn once the capture has been read. */
+ * does), for the back links drawn once the capture has been read.  It is
+ * most often one of the latest stored (the SYN a SYN-ACK answers), so
+ * those are looked at before the search by halves. */
+#define RECENT 8u
+
 void tcpconn_frames_link(const tc_result_t *res)
 {
-    tc_result_t *to = (tc_result_t *)tcpconn_frames_find(res->link);
+    tc_result_t *to = NULL;
 
+    for (guint i = stored, n = 0; i > 0 && n < RECENT; i--, n++) {
+        const tc_result_t *r = frame_at(i - 1);
+
+        if (r->frame <= res->link) {
+            to = r->frame == res->link ? (tc_result_t *)r : NULL;
+            break;
+        }
+    }
+    if (!to && stored > RECENT && frame_at(stored - RECENT)->frame > res->link)
+        to = (tc_result_t *)tcpconn_frames_find(res->link);
     if (!to || to->linked_in)
         return;
     to->linked_in = res->frame;
@@ -289,6 +394,7 @@ void tcpconn_frames_link(const tc_result_t *res)
 void tcpconn_records_init(void)
 {
     pairs = wmem_map_new(wmem_file_scope(), key_hash, key_equal);
+    last_pair = NULL;
     chunks = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t *));
     stored = cursor = 0;
 }

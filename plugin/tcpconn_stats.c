@@ -235,7 +235,7 @@ static void fill_record(stat_tap_table_item_type *row, const tcpconn_tap_data_t 
 /* The connection's columns, on every row of its records. */
 static void fill_conn(stat_tap_table_item_type *row, const tcpconn_tap_data_t *td)
 {
-    const tc_summary_t *s = td->conn->sum;
+    const tc_summary_t *s = tcpconn_conn_sum(td->conn);
     const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
     unsigned o = s->client > 1 ? 0 : s->client;
 
@@ -274,7 +274,7 @@ static void row_ref_free(gpointer p)
 
 static unsigned client_of(const tcpconn_tap_data_t *td)
 {
-    return td->conn->sum->client > 1 ? 0 : td->conn->sum->client;
+    return tcpconn_conn_sum(td->conn)->client > 1 ? 0 : tcpconn_conn_sum(td->conn)->client;
 }
 
 /* The Client and Server columns; a later frame may tell the client apart
@@ -432,7 +432,7 @@ static void outcome_move(stat_tap_table *table, guint from, guint to)
 static gboolean outcomes_count(table_state_t *st, const tcpconn_tap_data_t *td)
 {
     guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(st->map, td->conn));  /* (hs+1) | (td+1) << 8 */
-    guint hs = outcome_row(td->conn->sum, 0), tdr = outcome_row(td->conn->sum, 1);
+    guint hs = outcome_row(tcpconn_conn_sum(td->conn), 0), tdr = outcome_row(tcpconn_conn_sum(td->conn), 1);
     guint now = (hs + 1) | (tdr + 1) << 8;
 
     if (counted == now)
