@@ -136,6 +136,36 @@ tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
     return pair;
 }
 
+/* The packets of pairs that are no longer lone, kept for the next lone
+ * pairs: wmem's block allocator would leave most of them unused, between
+ * larger records. */
+typedef union spare_packet {
+    tc_packet_t packet;
+    union spare_packet *next;
+} spare_packet_t;
+
+static spare_packet_t *spares;
+
+static tc_packet_t *lone_new(const tc_packet_t *p)
+{
+    spare_packet_t *sp = spares;
+
+    if (sp)
+        spares = sp->next;
+    else
+        sp = wmem_new(wmem_file_scope(), spare_packet_t);
+    sp->packet = *p;
+    return &sp->packet;
+}
+
+static void lone_free(tc_packet_t *p)
+{
+    spare_packet_t *sp = (spare_packet_t *)p;
+
+    sp->next = spares;
+    spares = sp;
+}
+
 /* Both views' state of a lone pair, made from its packet. */
 static tc_track_t *pair_track(tcpconn_pair_t *pair)
 {
@@ -146,7 +176,7 @@ static tc_track_t *pair_track(tcpconn_pair_t *pair)
     pair->track = wmem_new(wmem_file_scope(), tc_track_t);
     tc_track_init(pair->track);
     tc_track_step(pair->track, pair->lone, &out);
-    wmem_free(wmem_file_scope(), pair->lone);
+    lone_free(pair->lone);
     pair->lone = NULL;
     pair->first.sum = tc_pair_summary(&pair->track->core);
     return pair->track;
@@ -176,8 +206,7 @@ void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, tc_track_out_
     tc_track_init(&first);
     pair->first.number = (guint16)tc_pair_lifecycle(&first.core);
     tc_track_step(&first, p, out);
-    pair->lone = wmem_new(wmem_file_scope(), tc_packet_t);
-    *pair->lone = *p;
+    pair->lone = lone_new(p);
 }
 
 const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn)
@@ -395,6 +424,7 @@ void tcpconn_records_init(void)
 {
     pairs = wmem_map_new(wmem_file_scope(), key_hash, key_equal);
     last_pair = NULL;
+    spares = NULL;      /* they were the closed file's */
     chunks = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t *));
     stored = cursor = 0;
 }
