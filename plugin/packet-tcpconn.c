@@ -203,6 +203,15 @@ static void tcpconn_cleanup(void)
 #define TC_PI_SEV_NOTE        PI_NOTE
 #define TC_PI_SEV_WARN        PI_WARN
 
+#define TCPCONN_SEV_ROW(id, phase, name, group, sev, part, tag, summary) TC_PI_SEV_##sev,
+
+int tcpconn_event_severity(tc_event_t ev)
+{
+    static const int severity[] = { TC_EVENT_LIST(TCPCONN_SEV_ROW) };
+
+    return (unsigned)ev < array_length(severity) ? severity[ev] : 0;
+}
+
 #define TCPCONN_EI_ROW(id, phase, name, group, sev, part, tag, summary) \
     { &ei_tcpconn[TC_EV_##id], { "tcpconn." phase "." name, TC_PI_GROUP_##group, \
       TC_PI_SEV_##sev, summary, EXPFILL } },

@@ -29,6 +29,8 @@ extern gint ett_tcpconn_retry;
 extern gint ett_tcpconn_summary;
 extern int tcpconn_tap;
 extern expert_field ei_tcpconn[TC_EV_COUNT];
+/* The expert info severity (PI_CHAT ...) of an event's expert info. */
+int tcpconn_event_severity(tc_event_t ev);
 /* Where the Info column gets the tags (preference tcpconn.info_tags). */
 enum { TCPCONN_TAGS_FRONT, TCPCONN_TAGS_END, TCPCONN_TAGS_OFF };
 extern gint tcpconn_tag_position;

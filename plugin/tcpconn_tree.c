@@ -520,13 +520,21 @@ static gboolean tree_seen(proto_tree *tree, packet_info *pinfo)
 }
 
 /* On a tree nobody looks at, the expert infos still count for the highest
- * severity Wireshark keeps (the GUI's status bar): added without an item
- * or text, which costs little. */
+ * severity Wireshark keeps (the GUI's status bar): the frame's most severe
+ * one is added, without an item or text, which costs little. */
 static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t *res,
                            const tcpconn_conn_t *conn, gboolean final)
 {
-    for (guint64 left = res ? res->events : 0; left; left &= left - 1)
-        expert_add_info(pinfo, NULL, &ei_tcpconn[__builtin_ctzll(left)]);
+    int worst = -1;
+
+    for (guint64 left = res ? res->events : 0; left; left &= left - 1) {
+        int e = __builtin_ctzll(left);
+
+        if (worst < 0 || tcpconn_event_severity((tc_event_t)e) > tcpconn_event_severity((tc_event_t)worst))
+            worst = e;
+    }
+    if (worst >= 0)
+        expert_add_info(pinfo, NULL, &ei_tcpconn[worst]);
     if (conn && final)
         tcpconn_draw_summary(tvb, pinfo, NULL, NULL, conn, final, FALSE);
 }
