@@ -521,7 +521,9 @@ static gboolean tree_seen(proto_tree *tree, packet_info *pinfo)
 
 /* On a tree nobody looks at, the expert infos still count for the highest
  * severity Wireshark keeps (the GUI's status bar): the frame's most severe
- * one is added, without an item or text, which costs little. */
+ * one is added, without an item or text, if it is above that severity.
+ * (Without an item, that is all expert_add_info() does here: an Expert
+ * column or an expert tap makes the tree seen.) */
 static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t *res,
                            const tcpconn_conn_t *conn, gboolean final)
 {
@@ -533,7 +535,7 @@ static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t 
         if (worst < 0 || tcpconn_event_severity((tc_event_t)e) > tcpconn_event_severity((tc_event_t)worst))
             worst = e;
     }
-    if (worst >= 0)
+    if (worst >= 0 && tcpconn_event_severity((tc_event_t)worst) > expert_get_highest_severity())
         expert_add_info(pinfo, NULL, &ei_tcpconn[worst]);
     if (conn && final)
         tcpconn_draw_summary(tvb, pinfo, NULL, NULL, conn, final, FALSE);
