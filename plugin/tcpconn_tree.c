@@ -59,16 +59,18 @@ static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
     return tcpconn_add_ns(t, hf, c->tvb, ns);
 }
 
-/* Appends s to the frame's tags, cut at the buffer's end. */
+/* Appends ch to the frame's tags, cut at the buffer's end. */
+static void tag_putc(draw_ctx_t *c, char ch)
+{
+    if (c->tags_len < sizeof c->tags - 1)
+        c->tags[c->tags_len++] = ch;
+    c->tags[c->tags_len] = '\0';
+}
+
 static void tag_put(draw_ctx_t *c, const char *s)
 {
-    char *out = c->tags + c->tags_len;
-    const char *end = c->tags + sizeof c->tags - 1;
-
-    while (*s && out < end)
-        *out++ = *s++;
-    *out = '\0';
-    c->tags_len = (size_t)(out - c->tags);
+    while (*s)
+        tag_putc(c, *s++);
 }
 
 /* One tag, "[...]", appended to the frame's tags.  Tags are made for every
@@ -79,7 +81,7 @@ static void tag(draw_ctx_t *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 static void tag(draw_ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
-    char num[12], one[2] = { 0, 0 };
+    char num[12];
 
     if (!c->tagging)
         return;
@@ -94,8 +96,7 @@ static void tag(draw_ctx_t *c, const char *fmt, ...)
             tag_put(c, va_arg(ap, const char *));
             p++;
         } else {
-            one[0] = *p;
-            tag_put(c, one);
+            tag_putc(c, *p);
         }
     }
     va_end(ap);
@@ -527,15 +528,17 @@ static gboolean tree_seen(proto_tree *tree, packet_info *pinfo)
 static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t *res,
                            const tcpconn_conn_t *conn, gboolean final)
 {
-    int worst = -1;
+    int worst = -1, worst_sev = expert_get_highest_severity();
 
     for (guint64 left = res ? res->events : 0; left; left &= left - 1) {
-        int e = __builtin_ctzll(left);
+        int e = __builtin_ctzll(left), sev = tcpconn_event_severity((tc_event_t)e);
 
-        if (worst < 0 || tcpconn_event_severity((tc_event_t)e) > tcpconn_event_severity((tc_event_t)worst))
+        if (sev > worst_sev) {
             worst = e;
+            worst_sev = sev;
+        }
     }
-    if (worst >= 0 && tcpconn_event_severity((tc_event_t)worst) > expert_get_highest_severity())
+    if (worst >= 0)
         expert_add_info(pinfo, NULL, &ei_tcpconn[worst]);
     if (conn && final)
         tcpconn_draw_summary(tvb, pinfo, NULL, NULL, conn, final, FALSE);
