@@ -177,6 +177,8 @@ typedef struct tcpconn_tap_data {
 /* Per file: the ids drawing compares with (the expert tap is registered
  * after the plugins' handoffs). */
 void tcpconn_draw_init(void);
+/* Are expert infos looked at without a tree (an expert tap, an Expert column)? */
+gboolean tcpconn_experts_seen(const packet_info *pinfo);
 /* Is hf one of the Connection summary's fields ("so far" in one pass)? */
 gboolean tcpconn_is_summary_field(int hf);
 /* res or conn may be NULL; final: the whole capture has been read; info:
@@ -187,7 +189,7 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
  * "responder", "both", or NULL for none. */
 const char *tcpconn_summary_sides(const tc_summary_t *s, tc_side_t side);
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
-                          const tcpconn_conn_t *conn, gboolean final, gboolean wanted);
+                          const tcpconn_conn_t *conn, gboolean final, gboolean wanted, gboolean experts);
 void tcpconn_register_stats(void);
 void tcpconn_register_connlog(void);
 void tcpconn_register_flow(void);

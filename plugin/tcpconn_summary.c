@@ -131,7 +131,7 @@ static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_
 }
 
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
-                          const tcpconn_conn_t *conn, gboolean final, gboolean wanted)
+                          const tcpconn_conn_t *conn, gboolean final, gboolean wanted, gboolean experts)
 {
     const tc_summary_t *s = tcpconn_conn_sum(conn);
     tc_hs_outcome_t hso = tc_summary_hs_outcome(s);
@@ -139,7 +139,7 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     proto_item *it;
     proto_tree *st;
 
-    if (final)
+    if (final && experts)
         final_experts(pinfo, top, s, hso, tdo);
     if (!wanted)
         return;

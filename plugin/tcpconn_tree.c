@@ -28,7 +28,9 @@ typedef struct draw_ctx {
     const tc_result_t *r;
     const tcpconn_conn_t *conn;     /* may be NULL */
     gboolean final;                 /* the whole capture has been read */
-    gboolean tree;                  /* a tree is built: items and expert infos */
+    gboolean tree;                  /* tcpconn's items are looked at */
+    gboolean experts;               /* its expert infos are (with a tree or without) */
+    gboolean detail;                /* either: more than the tags */
     gboolean info;                  /* the Info column is being built */
     gboolean tagging;               /* someone reads the tags: Info column, headline */
     size_t tags_len;
@@ -123,9 +125,9 @@ static void tag_event(draw_ctx_t *c, tc_event_t e)
     tag(c, "%s%u%s", head, c->conn ? (unsigned)c->conn->number : 0u, num + 2);
 }
 
-/* An expert info, formatted once, only where a tree is built. */
+/* An expert info, formatted once, only where someone looks at it. */
 #define expert(c, ev, ...) do { \
-        if ((c)->tree) \
+        if ((c)->experts) \
             expert_add_info_format((c)->pinfo, (c)->top, &ei_tcpconn[ev], __VA_ARGS__); \
     } while (0)
 
@@ -189,8 +191,8 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
         r->hs_check == TC_CHECK_BAD ? " invalid" : "",
         has(r, TC_EV_HS_SIMULTANEOUS) ? " simultaneous" : "",
         complete ? " complete" : "");
-    if (!c->tree)
-        return;
+    if (!c->detail)
+        return;     /* (without a tree the items below are no-ops) */
     it = gen(proto_tree_add_item(t, hf_tcpconn_handshake, c->tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
                            tc_step_segment_name(tc_result_handshake_segment(r)), tc_hs_kind_name(r->hs_kind),
@@ -253,7 +255,7 @@ static void teardown_step_text(draw_ctx_t *c, proto_item *it)
         tag(c, "Teardown %u/%u %s%s%s", (guint)r->td_step, total, seg, crossed, closed);
     else
         tag(c, "Teardown %u %s%s%s", (guint)r->td_step, seg, crossed, closed);
-    if (!c->tree)
+    if (!c->detail)
         return;
     if (total)
         snprintf(step, sizeof step, "%u/%u", (guint)r->td_step, total);
@@ -297,7 +299,7 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
         return;
     by = r->client == TC_DIR_NONE ? tc_role_name(r->role) : side_name(r, r->dir);
     tag(c, "%s %s %s", tc_rst_kind_tag(r->rst_kind), tc_rst_kind_by(r->rst_kind), by);
-    if (!c->tree)
+    if (!c->detail)
         return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
     proto_item_append_text(it, ": %s, sent by the %s", tc_rst_kind_name(r->rst_kind), by);
@@ -365,7 +367,7 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
         tag(c, "%s retry %u %s", what, r->retry_count, secs);
     } else
         tag(c, "%s retry %u", what, r->retry_count);
-    if (c->tree) {
+    if (c->detail) {
         const char *text = retry_text(c);
         proto_item *it = add_uint(c, t, hf_tcpconn_retry, r->retry_count);
         proto_tree *rt;
@@ -408,7 +410,7 @@ static void draw_events(draw_ctx_t *c, proto_tree *t)
         default:            /* drawn, expert info and all, by its part */
             continue;
         }
-        if (c->tree)
+        if (c->experts)
             expert_add_info(c->pinfo, c->top, &ei_tcpconn[e]);
     }
 }
@@ -432,14 +434,17 @@ static void draw_frame(draw_ctx_t *c, proto_tree *t)
 static const int *const summary_hfs[] = { TC_FIELD_SUMMARY_LIST(TCPCONN_HF_ADDRESS) };
 #undef TCPCONN_HF_ADDRESS
 
+/* Their registrations, taken once per file (tcpconn_draw_init()). */
+static const header_field_info *summary_hfinfo[array_length(summary_hfs)];
+
 static gboolean summary_wanted(proto_tree *tree)
 {
     if (!proto_field_is_referenced(tree, proto_tcpconn))
         return FALSE;
     if (PTREE_DATA(tree)->visible)
         return TRUE;
-    for (size_t i = 0; i < array_length(summary_hfs); i++) {
-        if (proto_registrar_get_nth((guint)*summary_hfs[i])->ref_type != HF_REF_TYPE_NONE)
+    for (size_t i = 0; i < array_length(summary_hfinfo); i++) {
+        if (summary_hfinfo[i]->ref_type != HF_REF_TYPE_NONE)
             return TRUE;    /* named by a filter, a column or -e */
     }
     return FALSE;
@@ -501,30 +506,42 @@ static int expert_tap = 0;
 void tcpconn_draw_init(void)
 {
     expert_tap = find_tap_id("expert");
+    for (size_t i = 0; i < array_length(summary_hfs); i++)
+        summary_hfinfo[i] = proto_registrar_get_nth((guint)*summary_hfs[i]);
 }
 
-/* A tree is built for many reasons (a display filter on other fields, a
- * coloring rule).  Does anyone look at tcpconn's items or expert infos on
- * it: shown, named by a filter, column or -e (tcpconn's fields or the
- * expert ones), an expert tap (the GUI's Expert Information, -z expert),
- * or an Expert column? */
-static gboolean tree_seen(proto_tree *tree, packet_info *pinfo)
+/* Are expert infos looked at with or without a tree: an expert tap (the
+ * GUI's Expert Information, -z expert) or an Expert column? */
+gboolean tcpconn_experts_seen(const packet_info *pinfo)
 {
-    /* proto_field_is_referenced() is TRUE on a shown tree as well */
-    if (proto_field_is_referenced(tree, proto_tcpconn))
-        return TRUE;
-    if (proto_expert > 0 && proto_field_is_referenced(tree, proto_expert))
-        return TRUE;
     if (expert_tap > 0 && have_tap_listener(expert_tap))
         return TRUE;
     return pinfo->cinfo && pinfo->cinfo->col_first && pinfo->cinfo->col_first[COL_EXPERT] >= 0;
 }
 
-/* On a tree nobody looks at, the expert infos still count for the highest
- * severity Wireshark keeps (the GUI's status bar): the frame's most severe
- * one is added, without an item or text, if it is above that severity.
- * (Without an item, that is all expert_add_info() does here: an Expert
- * column or an expert tap makes the tree seen.) */
+/* A tree is built for many reasons (a display filter on other fields, a
+ * coloring rule).  Does anyone look at tcpconn's items on it: shown, or
+ * named by a filter, a column or -e?  (proto_field_is_referenced() is TRUE
+ * on a shown tree as well.) */
+static gboolean items_seen(proto_tree *tree)
+{
+    return tree && proto_field_is_referenced(tree, proto_tcpconn);
+}
+
+/* And its expert infos: a shown tree, the expert fields named, or seen
+ * without a tree as above. */
+static gboolean experts_seen(proto_tree *tree, const packet_info *pinfo)
+{
+    if (tree && proto_expert > 0 && proto_field_is_referenced(tree, proto_expert))
+        return TRUE;
+    return tcpconn_experts_seen(pinfo);
+}
+
+/* On a tree where nobody looks at them, the expert infos still count for
+ * the highest severity Wireshark keeps (the GUI's status bar): the frame's
+ * most severe one is added, without an item or text, if it is above that
+ * severity.  (Without an item, that is all expert_add_info() does here: an
+ * Expert column or an expert tap makes them seen.) */
 static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t *res,
                            const tcpconn_conn_t *conn, gboolean final)
 {
@@ -541,7 +558,7 @@ static void unseen_experts(tvbuff_t *tvb, packet_info *pinfo, const tc_result_t 
     if (worst >= 0)
         expert_add_info(pinfo, NULL, &ei_tcpconn[worst]);
     if (conn && final)
-        tcpconn_draw_summary(tvb, pinfo, NULL, NULL, conn, final, FALSE);
+        tcpconn_draw_summary(tvb, pinfo, NULL, NULL, conn, final, FALSE, TRUE);
 }
 
 void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
@@ -549,15 +566,15 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 {
     draw_ctx_t c;
     proto_tree *t;
-    gboolean wanted;
+    gboolean wanted, experts = experts_seen(tree, pinfo);
 
-    if (tree && !tree_seen(tree, pinfo)) {
+    if (tree && !experts)
         unseen_experts(tvb, pinfo, res, conn, final);
+    if (!items_seen(tree))
         tree = NULL;    /* no items nobody sees: only the Info tags, if asked */
-    }
     wanted = conn && tree && summary_wanted(tree);
 
-    if (!res && !wanted && !(conn && final && tree))
+    if (!res && !wanted && !(conn && final && experts))
         return;     /* nothing to show on this frame */
     c.tvb = tvb;
     c.pinfo = pinfo;
@@ -565,6 +582,8 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     c.conn = conn;
     c.final = final;
     c.tree = tree != NULL;
+    c.experts = experts;
+    c.detail = c.tree || experts;
     c.info = info;
     c.tagging = tree || (tcpconn_tag_position != TCPCONN_TAGS_OFF && info);
     c.tags_len = 0;
@@ -573,7 +592,7 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     t = tree ? proto_item_add_subtree(c.top, ett_tcpconn) : NULL;
     if (res)
         draw_frame(&c, t);
-    if (conn && tree)
-        tcpconn_draw_summary(tvb, pinfo, t, c.top, conn, final, wanted);
+    if (conn && c.detail)
+        tcpconn_draw_summary(tvb, pinfo, t, c.top, conn, final, wanted, experts);
     put_tags(&c, t);
 }

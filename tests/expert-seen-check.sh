@@ -4,7 +4,8 @@
 # expert infos only when someone looks at them.  Naming an expert field
 # (-e _ws.expert.message) or running an expert tap (-z expert) is looking:
 # each must show what the same run shows when the filter names tcpconn
-# too (which always draws), frame by frame.  mixed.pcap's first SYN is
+# too (which always draws), frame by frame.  An expert tap with no filter
+# (no tree at all) must get what it gets with a filter that builds one.  mixed.pcap's first SYN is
 # also checked by hand.
 # Environment: see tshark-env.sh.
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -32,6 +33,16 @@ same "-e _ws.expert.message with -Y tcp.flags.syn == 1" "$out/e1" "$out/e2"
 run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1' -q -z expert > "$out/z1"
 run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1 && tcpconn' -q -z expert > "$out/z2"
 same "-z expert with -Y tcp.flags.syn == 1" "$out/z1" "$out/z2"
+
+# No filter, so no tree at all: the expert tap alone still gets tcpconn's
+# expert infos, in one pass and in two (the final verdicts), as when a
+# filter builds a tree.
+for passes in "" -2; do
+    run_tshark -n $passes -r "$capture" -q -z expert | grep TCPCONN > "$out/z3" || true
+    run_tshark -n $passes -r "$capture" -Y frame -q -z expert | grep TCPCONN > "$out/z4" || true
+    [ -s "$out/z4" ] || { echo "FAIL: no tcpconn expert info with -Y frame $passes"; exit 1; }
+    same "-z expert without a filter ${passes:-(one pass)}" "$out/z3" "$out/z4"
+done
 
 if [ "$(basename "$1")" = mixed.pcap ]; then
     want=$'1\tConnection establish request (SYN): server port 5101,Handshake step 1/3: SYN (three-way)'
