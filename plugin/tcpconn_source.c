@@ -89,9 +89,14 @@ static guint32 tapped_ip_len(const struct tcpheader *th)
     const ws_ip4 *ip4;
     const ws_ip6 *ip6;
 
-    for (int i = 0; (ip4 = (const ws_ip4 *)fetch_tapped_data(ip_tap_id, i)) != NULL; i++) {
-        if (addresses_equal(&ip4->ip_src, &th->ip_src) && addresses_equal(&ip4->ip_dst, &th->ip_dst))
-            len = ip4->ip_len;
+    /* only the family of the TCP layer's addresses: each fetch walks the
+     * frame's queue of tapped data */
+    if (th->ip_src.type == AT_IPv4) {
+        for (int i = 0; (ip4 = (const ws_ip4 *)fetch_tapped_data(ip_tap_id, i)) != NULL; i++) {
+            if (addresses_equal(&ip4->ip_src, &th->ip_src) && addresses_equal(&ip4->ip_dst, &th->ip_dst))
+                len = ip4->ip_len;
+        }
+        return len;
     }
     for (int i = 0; (ip6 = (const ws_ip6 *)fetch_tapped_data(ipv6_tap_id, i)) != NULL; i++) {
         if (addresses_equal(&ip6->ip6_src, &th->ip_src) && addresses_equal(&ip6->ip6_dst, &th->ip_dst))

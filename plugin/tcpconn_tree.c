@@ -61,48 +61,59 @@ static proto_item *add_ns(draw_ctx_t *c, proto_tree *t, int hf, gint64 ns)
     return tcpconn_add_ns(t, hf, c->tvb, ns);
 }
 
-/* Appends ch to the frame's tags, cut at the buffer's end. */
-static void tag_putc(draw_ctx_t *c, char ch)
+/* Copies s to out, stopping at end (the tags' last byte, kept for the NUL). */
+static char *tag_copy(char *out, const char *end, const char *s)
 {
-    if (c->tags_len < sizeof c->tags - 1)
-        c->tags[c->tags_len++] = ch;
-    c->tags[c->tags_len] = '\0';
+    while (*s && out < end)
+        *out++ = *s++;
+    return out;
 }
 
-static void tag_put(draw_ctx_t *c, const char *s)
+/* The same for a number, in decimal. */
+static char *tag_uint(char *out, const char *end, unsigned v)
 {
-    while (*s)
-        tag_putc(c, *s++);
+    char digits[10];
+    int n = 0;
+
+    do {
+        digits[n++] = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v);
+    while (n && out < end)
+        *out++ = digits[--n];
+    return out;
 }
 
-/* One tag, "[...]", appended to the frame's tags.  Tags are made for every
- * annotated frame of a listed capture, so they are formatted here, by
- * hand and in one pass: %s and %u only. */
+/* One tag, "[...]", appended to the frame's tags, cut at the buffer's end.
+ * Tags are made for every annotated frame of a listed capture, so they are
+ * formatted here, by hand and in one pass: %s and %u only. */
 static void tag(draw_ctx_t *c, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 static void tag(draw_ctx_t *c, const char *fmt, ...)
 {
     va_list ap;
-    char num[12];
+    char *out = c->tags + c->tags_len;
+    const char *end = c->tags + sizeof c->tags - 1;
 
     if (!c->tagging)
         return;
-    tag_put(c, c->tags_len ? " [" : "[");
+    out = tag_copy(out, end, c->tags_len ? " [" : "[");
     va_start(ap, fmt);
-    for (const char *p = fmt; *p; p++) {
+    for (const char *p = fmt; *p && out < end; p++) {
         if (p[0] == '%' && p[1] == 'u') {
-            guint32_to_str_buf(va_arg(ap, unsigned), num, sizeof num);
-            tag_put(c, num);
+            out = tag_uint(out, end, va_arg(ap, unsigned));
             p++;
         } else if (p[0] == '%' && p[1] == 's') {
-            tag_put(c, va_arg(ap, const char *));
+            out = tag_copy(out, end, va_arg(ap, const char *));
             p++;
         } else {
-            tag_putc(c, *p);
+            *out++ = *p;
         }
     }
     va_end(ap);
-    tag_put(c, "]");
+    out = tag_copy(out, end, "]");
+    *out = '\0';
+    c->tags_len = (size_t)(out - c->tags);
 }
 
 /* An event's own tag: its "tag" text from the list, %u the connection's

@@ -165,6 +165,9 @@ void zk_flip_roles(tc_zeek_t *z)
 
 /* ---- timers: microseconds after last_ns, 0 when not pending ---- */
 
+/* Times this far from the ends of int64_t never saturate below. */
+#define ZK_NS_PLAIN ((int64_t)1 << 62)
+
 static int64_t timer_when(const tc_zeek_t *z, uint32_t slot)
 {
     return tc_ns_after(z->last_ns, (int64_t)slot * 1000);
@@ -189,6 +192,20 @@ void zk_set_last(tc_zeek_t *z, int64_t t)
     uint32_t *slots[3] = { &z->t_misc, &z->t_expire, &z->t_delete };
     int64_t when[3];
 
+    /* The usual case, time going forward far from the ends of the range:
+     * each offset drops by the whole microseconds passed, which is what
+     * setting it again from its time gives (ceil(slot - d) = slot - floor(d);
+     * a timer already due stays at the least offset, 1). */
+    if (t >= z->last_ns && z->last_ns > -ZK_NS_PLAIN && t < ZK_NS_PLAIN) {
+        uint64_t passed = (uint64_t)(t - z->last_ns) / 1000u;
+
+        for (int i = 0; i < 3; i++) {
+            if (*slots[i])
+                *slots[i] = *slots[i] > passed ? (uint32_t)(*slots[i] - passed) : 1u;
+        }
+        z->last_ns = t;
+        return;
+    }
     for (int i = 0; i < 3; i++)
         when[i] = timer_when(z, *slots[i]);
     z->last_ns = t;
