@@ -2,7 +2,7 @@
 # profile.sh - where tcpconn's cost goes, in instructions (valgrind callgrind),
 # which a busy machine does not disturb.
 #
-# usage: profile.sh [--plugin SO] [--work DIR] [--connections N | --load NAME] [--top K] [-- TSHARK-ARGS...]
+# usage: profile.sh [--plugin SO] [--work DIR] [--connections N | --load NAME] [--top K] [--b-args 'ARGS'] [-- TSHARK-ARGS...]
 #
 #   --plugin SO       the tcpconn.so to profile (default: this tree's build)
 #   --work DIR        work folder, shared with bench.sh (default /var/tmp/tcpconn-bench);
@@ -11,7 +11,9 @@
 #   --load NAME       another load, named as in bench.sh: load-N, synflood-N, lab-N
 #   --top K           functions listed per table (default 25)
 #   TSHARK-ARGS       the run to profile, F standing for the load (default: -r F);
-#                     A and B get the same arguments
+#                     A and B get the same arguments unless --b-args is given
+#   --b-args 'ARGS'   B's arguments instead, split at spaces (as bench.sh's pairs:
+#                     A asks for tcpconn output, B for the nearest without tcpconn)
 #
 # Runs tshark under callgrind four times, two at a time: A (with tcpconn) and
 # B (tcpconn not loaded, as in bench.sh) on the load, and A and B on an empty
@@ -37,7 +39,7 @@ die() {
 
 say() { echo "profile.sh: $*" >&2; }
 
-plugin="" work=/var/tmp/tcpconn-bench load=load-2000 top=25 targs=(-r F)
+plugin="" work=/var/tmp/tcpconn-bench load=load-2000 top=25 targs=(-r F) bargs=()
 while (($#)); do
     case $1 in
         --plugin) (($# >= 2)) || usage; plugin=$2; shift 2 ;;
@@ -45,6 +47,7 @@ while (($#)); do
         --connections) (($# >= 2)) || usage; load=load-$2; shift 2 ;;
         --load) (($# >= 2)) || usage; load=$2; shift 2 ;;
         --top) (($# >= 2)) || usage; top=$2; shift 2 ;;
+        --b-args) (($# >= 2)) || usage; read -r -a bargs <<< "$2"; shift 2 ;;
         --) shift; targs=("$@"); break ;;
         -h|--help) sed -n '2,/^# SPDX/s/^# \{0,1\}//p' "$SELF"; exit 0 ;;
         *) usage ;;
@@ -72,8 +75,9 @@ chmod 1777 "$out"
 
 # callgrind SIDE NAME PCAP: one tshark run under callgrind, as nobody when root
 callgrind() {
-    local side=$1 name=$2 pcap=$3 args=() word
-    for word in "${targs[@]}"; do
+    local side=$1 name=$2 pcap=$3 args=() word words=("${targs[@]}")
+    [[ $side == B ]] && ((${#bargs[@]})) && words=("${bargs[@]}")
+    for word in "${words[@]}"; do
         [[ $word == F ]] && word=$pcap
         args+=("$word")
     done
@@ -83,7 +87,9 @@ callgrind() {
         die "tshark under callgrind failed ($side $name): $(tail -5 "$out/valgrind.$side.$name.log")"
 }
 
-say "callgrind: tshark ${targs[*]}, F = $load ($frames frames), A and B, then on an empty file (a few minutes)"
+title="tshark ${targs[*]}, F = $load ($frames frames)"
+((${#bargs[@]})) && title+="; B: tshark ${bargs[*]}"
+say "callgrind: $title, A and B, then on an empty file (a few minutes)"
 for name in load empty; do
     pcap=$file
     [[ $name == empty ]] && pcap=$LOADS/empty.pcap
@@ -105,6 +111,6 @@ for side in A B; do
 done
 
 python3 -B "$HERE/profile-report.py" --frames "$frames" --top "$top" \
-    --title "tshark ${targs[*]}, F = $load ($frames frames)" "$out" |
+    --title "$title" "$out" |
     tee "$out/report.txt"
 say "callgrind files in $out (callgrind_annotate or kcachegrind read them)"
