@@ -58,16 +58,14 @@ static gboolean capture_read;
 /* A segment whose TCP header is cut short: marked, not stepped.  When its
  * ports were read, its connection counts it, so that the connection's
  * verdicts say they stand on incomplete evidence. */
-static const tc_result_t *store_not_judged(const packet_info *pinfo)
+static const tc_result_t *store_not_judged(const packet_info *pinfo, tc_result_t *res)
 {
-    tc_result_t res;
-
-    memset(&res, 0, sizeof res);
-    res.frame = pinfo->num;
-    res.client = TC_DIR_NONE;
-    res.events = TC_EV_BIT(TC_EV_NOT_JUDGED);
+    memset(res, 0, sizeof *res);
+    res->frame = pinfo->num;
+    res->client = TC_DIR_NONE;
+    res->events = TC_EV_BIT(TC_EV_NOT_JUDGED);
     tcpconn_count_not_judged(pinfo);
-    return tcpconn_frames_add(&res);
+    return tcpconn_frames_add(res) ? res : NULL;
 }
 
 /* A capture time in nanoseconds, saturated past the year 2262. */
@@ -97,21 +95,20 @@ static void packet_of(const packet_info *pinfo, const tcpconn_hdr_t *h, const tc
 }
 
 /* Steps both views of the pair with the frame; returns the frame's result
- * when it is annotated, and its connection. */
-static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **conn)
+ * (in res) when it is annotated and stored, and its connection. */
+static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **conn, tc_result_t *res)
 {
     tcpconn_hdr_t h;
     tc_packet_t p;
     tc_track_out_t out;
     tcpconn_pair_t *pair;
-    const tc_result_t *stored;
     guint8 dir;
 
     switch (tcpconn_read_header(pinfo, &h)) {
     case TCPCONN_HDR_NONE:
         return NULL;
     case TCPCONN_HDR_CUT:
-        return store_not_judged(pinfo);
+        return store_not_judged(pinfo, res);
     default:
         break;
     }
@@ -128,12 +125,12 @@ static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **
     if (out.zeek.ended)
         tcpconn_zeek_record_ended(pair, &out.record_ended, pinfo->num);
     *conn = pair->conn;
-    if (!tc_result_annotated(&out.res))
+    if (!tc_result_annotated(&out.res) || !tcpconn_frames_add(&out.res))
         return NULL;
-    stored = tcpconn_frames_add(&out.res);
-    if (stored && stored->link)
-        tcpconn_frames_link(stored);
-    return stored;
+    if (out.res.link)
+        tcpconn_frames_link(&out.res);
+    *res = out.res;
+    return res;
 }
 
 /* Final: the whole capture has been read, so every connection's summary
@@ -152,6 +149,7 @@ static void read_complete(void)
 
 static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
+    tc_result_t buf;
     const tc_result_t *res = NULL;
     const tcpconn_conn_t *conn = NULL;
     const char *saved_proto;
@@ -160,12 +158,12 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (!proto_is_protocol_enabled(tcpconn_protocol) || !tcpconn_layers_followed(tcpconn_scan_layers(pinfo)))
         return 0;
     if (!PINFO_FD_VISITED(pinfo))
-        res = first_pass(pinfo, &conn);
+        res = first_pass(pinfo, &conn, &buf);
     info = col_get_writable(pinfo->cinfo, COL_INFO);
     if (!tree && !info && !have_tap_listener(tcpconn_tap) && !tcpconn_experts_seen(pinfo))
         return 0;   /* nobody looks: stepping the core was all there was to do */
     if (PINFO_FD_VISITED(pinfo)) {
-        res = tcpconn_frames_find(pinfo->num);
+        res = tcpconn_frames_find(pinfo->num, &buf) ? &buf : NULL;
         conn = tcpconn_conn_of_frame(pinfo);
     } else if (!conn) {
         conn = tcpconn_conn_of_frame(pinfo);    /* a header cut short, of a known pair */
@@ -181,7 +179,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         tcpconn_zview_t *zv = wmem_new(pinfo->pool, tcpconn_zview_t);
 
         td->conn = conn;
-        td->res = res;
+        td->res = res ? (const tc_result_t *)wmem_memdup(pinfo->pool, res, sizeof *res) : NULL;
         td->zeek = tcpconn_zeek_of_frame(conn, pinfo->num, zv) ? zv : NULL;
         td->have_seg = tcpconn_tap_segment(pinfo, &td->seg);
         tap_queue_packet(tcpconn_tap, pinfo, td);

@@ -23,6 +23,7 @@
 #define TCPCONN_CORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "tcpconn_defs.h"
@@ -145,13 +146,9 @@ _Static_assert(TC_RSTCHK_COUNT <= 1 << TC_BITS_RSTCHK, "reset checks fit tc_resu
 typedef struct tc_result {
     uint64_t events;            /* TC_EV_BIT(...) */
     int64_t  time_ns;           /* see TC_R_HS_DELAY, TC_R_RETRY_IV */
-    double   retry_backoff;
     uint32_t frame;
-    uint32_t retry_of;          /* 0: the original was not captured */
     uint32_t link;              /* the frame this one answers or acknowledges (link_kind), 0 if none */
     uint32_t linked_in;         /* filled in later by the caller: the frame that links to this one */
-    uint16_t retry_count;
-    uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
     uint8_t  before[2];         /* states by direction */
     uint8_t  after[2];
     unsigned flags : 8;         /* TC_R_* */
@@ -165,7 +162,16 @@ typedef struct tc_result {
     unsigned time_wait : 2;     /* tc_side_t: who will sit in TIME_WAIT */
     unsigned rst_kind : TC_BITS_RST, rst_check : TC_BITS_RSTCHK;
     unsigned retry_kind : TC_BITS_RETRY, retry_pattern : TC_BITS_PATTERN;
+    /* Last, the retry tail (TC_RESULT_TAIL): zero on all but retries and
+     * the SYN-ACKs and RSTs after retried SYNs, so a store may keep it
+     * apart for the few frames that have it. */
+    double   retry_backoff;
+    uint32_t retry_of;          /* 0: the original was not captured */
+    uint16_t retry_count;
+    uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
 } tc_result_t;
+
+#define TC_RESULT_TAIL offsetof(tc_result_t, retry_backoff)
 
 /* b - a in nanoseconds, saturated: capture times come from the capture
  * file and may be anything. */

@@ -144,12 +144,12 @@ void tcpconn_count_not_judged(const packet_info *pinfo);
 /* The address and port of the endpoint in direction dir. */
 void tcpconn_conn_endpoint(const tcpconn_conn_t *conn, unsigned dir, address *addr, guint16 *port);
 /* The stored results of the annotated frames: added in order on the first
- * pass, found on any. */
-/* Returns the stored copy, which lives as long as the file's records. */
-const tc_result_t *tcpconn_frames_add(const tc_result_t *res);
+ * pass (FALSE when res is not after the last one), found on any (copied
+ * to out; FALSE when the frame has none). */
+gboolean tcpconn_frames_add(const tc_result_t *res);
 /* First pass, after adding res: tell the frame it links to. */
 void tcpconn_frames_link(const tc_result_t *res);
-const tc_result_t *tcpconn_frames_find(guint32 frame);
+gboolean tcpconn_frames_find(guint32 frame, tc_result_t *out);
 
 /* ---- drawing ---- */
 
@@ -168,7 +168,7 @@ void tcpconn_zeek_record_ended(tcpconn_pair_t *pair, const tc_zeek_record_t *rec
 /* What the "tcpconn" tap gets for each frame of a followed connection. */
 typedef struct tcpconn_tap_data {
     const tcpconn_conn_t *conn;
-    const tc_result_t *res;     /* NULL when the frame is not annotated */
+    const tc_result_t *res;     /* NULL when the frame is not annotated (in the packet's memory) */
     const tcpconn_zview_t *zeek;    /* the frame's Zeek record */
     tc_segment_t seg;           /* the frame's TCP segment (raw seq/ack, flags, length), */
     gboolean have_seg;          /* when known; dir is not set */

@@ -342,54 +342,105 @@ gboolean tcpconn_zeek_of_frame(const tcpconn_conn_t *conn, guint32 num, tcpconn_
 
 /* ---- annotated frames, in frame order ---- */
 
+/* A stored result is a tc_result_t up to its retry tail (TC_RESULT_TAIL
+ * bytes): the tail is zero on nearly every frame, so the few frames whose
+ * tail is not keep their whole result in a second list, also in frame
+ * order.  Stored results are read and written with memcpy(): a head is
+ * not a whole tc_result_t. */
 #define CHUNK 256u
+#define HEAD  TC_RESULT_TAIL
 
-static wmem_array_t *chunks;    /* tc_result_t[CHUNK] each */
+static wmem_array_t *chunks;    /* guint8[CHUNK * HEAD] each */
 static guint stored;
 static guint cursor;            /* the latest found, for passes in order */
+static wmem_array_t *tails;     /* tc_result_t of the frames with a tail */
 
-static const tc_result_t *frame_at(guint i)
+static guint8 *head_at(guint i)
 {
-    return &(*(tc_result_t **)wmem_array_index(chunks, i / CHUNK))[i % CHUNK];
+    return *(guint8 **)wmem_array_index(chunks, i / CHUNK) + (size_t)(i % CHUNK) * HEAD;
 }
 
-const tc_result_t *tcpconn_frames_add(const tc_result_t *res)
+static guint32 frame_at(guint i)
 {
-    tc_result_t *chunk;
+    guint32 frame;
 
-    if (stored && frame_at(stored - 1)->frame >= res->frame)
-        return NULL;            /* not in order: only a first pass adds */
+    memcpy(&frame, head_at(i) + offsetof(tc_result_t, frame), sizeof frame);
+    return frame;
+}
+
+static gboolean has_tail(const tc_result_t *res)
+{
+    return res->retry_backoff != 0.0 || res->retry_of || res->retry_count || res->hs_syn_retries;
+}
+
+/* The whole result of stored frame i, its tail from the second list. */
+static void result_at(guint i, tc_result_t *out)
+{
+    guint lo = 0, hi = wmem_array_get_count(tails);
+
+    memset(out, 0, sizeof *out);
+    memcpy(out, head_at(i), HEAD);
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        const tc_result_t *t = (const tc_result_t *)wmem_array_index(tails, mid);
+
+        if (t->frame == out->frame) {
+            memcpy((guint8 *)out + HEAD, (const guint8 *)t + HEAD, sizeof *out - HEAD);
+            return;
+        }
+        if (t->frame < out->frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+}
+
+gboolean tcpconn_frames_add(const tc_result_t *res)
+{
+    if (stored && frame_at(stored - 1) >= res->frame)
+        return FALSE;           /* not in order: only a first pass adds */
     if (stored % CHUNK == 0) {
-        chunk = wmem_alloc_array(wmem_file_scope(), tc_result_t, CHUNK);
+        guint8 *chunk = (guint8 *)wmem_alloc(wmem_file_scope(), (size_t)CHUNK * HEAD);
+
         wmem_array_append_one(chunks, chunk);
     }
-    chunk = *(tc_result_t **)wmem_array_index(chunks, stored / CHUNK);
-    chunk[stored % CHUNK] = *res;
-    return &chunk[stored++ % CHUNK];
+    memcpy(head_at(stored++), res, HEAD);
+    if (has_tail(res))
+        wmem_array_append_one(tails, *res);
+    return TRUE;
 }
 
-const tc_result_t *tcpconn_frames_find(guint32 frame)
+/* The index of frame's stored result, or stored when it has none. */
+static guint find_index(guint32 frame)
 {
     guint lo = 0, hi = stored;
 
-    if (cursor < stored && frame_at(cursor)->frame == frame)
-        return frame_at(cursor);
-    if (cursor + 1 < stored && frame_at(cursor + 1)->frame == frame)
-        return frame_at(++cursor);
+    if (cursor < stored && frame_at(cursor) == frame)
+        return cursor;
+    if (cursor + 1 < stored && frame_at(cursor + 1) == frame)
+        return ++cursor;
     while (lo < hi) {
         guint mid = lo + (hi - lo) / 2;
-        guint32 f = frame_at(mid)->frame;
+        guint32 f = frame_at(mid);
 
-        if (f == frame) {
-            cursor = mid;
-            return frame_at(mid);
-        }
+        if (f == frame)
+            return cursor = mid;
         if (f < frame)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return NULL;
+    return stored;
+}
+
+gboolean tcpconn_frames_find(guint32 frame, tc_result_t *out)
+{
+    guint i = find_index(frame);
+
+    if (i == stored)
+        return FALSE;
+    result_at(i, out);
+    return TRUE;
 }
 
 /* The frame a result links to learns who links to it (the first that
@@ -400,22 +451,28 @@ const tc_result_t *tcpconn_frames_find(guint32 frame)
 
 void tcpconn_frames_link(const tc_result_t *res)
 {
-    tc_result_t *to = NULL;
+    guint to = stored;
+    tc_result_t head;
 
     for (guint i = stored, n = 0; i > 0 && n < RECENT; i--, n++) {
-        const tc_result_t *r = frame_at(i - 1);
+        guint32 f = frame_at(i - 1);
 
-        if (r->frame <= res->link) {
-            to = r->frame == res->link ? (tc_result_t *)r : NULL;
+        if (f <= res->link) {
+            if (f == res->link)
+                to = i - 1;
             break;
         }
     }
-    if (!to && stored > RECENT && frame_at(stored - RECENT)->frame > res->link)
-        to = (tc_result_t *)tcpconn_frames_find(res->link);
-    if (!to || to->linked_in)
+    if (to == stored && stored > RECENT && frame_at(stored - RECENT) > res->link)
+        to = find_index(res->link);
+    if (to == stored)
         return;
-    to->linked_in = res->frame;
-    to->linked_kind = res->link_kind;
+    memcpy(&head, head_at(to), HEAD);
+    if (head.linked_in)
+        return;
+    head.linked_in = res->frame;
+    head.linked_kind = res->link_kind;
+    memcpy(head_at(to), &head, HEAD);
 }
 
 /* ---- life of the records: one file ---- */
@@ -425,6 +482,7 @@ void tcpconn_records_init(void)
     pairs = wmem_map_new(wmem_file_scope(), key_hash, key_equal);
     last_pair = NULL;
     spares = NULL;      /* they were the closed file's */
-    chunks = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t *));
+    chunks = wmem_array_new(wmem_file_scope(), sizeof(guint8 *));
+    tails = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t));
     stored = cursor = 0;
 }
