@@ -138,14 +138,17 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     tc_td_outcome_t tdo = tc_summary_td_outcome(s);
     proto_item *it;
     proto_tree *st;
+    gboolean shown;
 
     if (final && experts)
         final_experts(pinfo, top, s, hso, tdo);
     if (!wanted)
         return;
+    shown = PTREE_DATA(tree)->visible;      /* labels only where they are read */
     it = tcpconn_gen(proto_tree_add_item(tree, hf_tcpconn_summary, tvb, 0, 0, ENC_NA));
-    proto_item_append_text(it, ": handshake %s, teardown %s, %s", tc_hs_outcome_name(hso),
-                           tc_td_outcome_name(tdo), final ? "whole capture" : "so far (frames up to this one)");
+    if (shown)
+        proto_item_append_text(it, ": handshake %s, teardown %s, %s", tc_hs_outcome_name(hso),
+                               tc_td_outcome_name(tdo), final ? "whole capture" : "so far (frames up to this one)");
     st = proto_item_add_subtree(it, ett_tcpconn_summary);
     tcpconn_add_bool(st, hf_tcpconn_summary_final, tvb, final);
     tcpconn_add_uint(st, hf_tcpconn_stream, tvb, conn->stream);
@@ -157,7 +160,9 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
     draw_states(st, tvb, s);
     draw_frames(st, tvb, s);
     draw_counts(st, tvb, s);
-    if (conn->not_judged)
-        proto_item_append_text(tcpconn_add_uint(st, hf_tcpconn_summary_not_judged, tvb, conn->not_judged),
-                               " (verdicts stand on incomplete evidence)");
+    if (conn->not_judged) {
+        it = tcpconn_add_uint(st, hf_tcpconn_summary_not_judged, tvb, conn->not_judged);
+        if (shown)
+            proto_item_append_text(it, " (verdicts stand on incomplete evidence)");
+    }
 }

@@ -29,6 +29,7 @@ typedef struct draw_ctx {
     const tcpconn_conn_t *conn;     /* may be NULL */
     gboolean final;                 /* the whole capture has been read */
     gboolean tree;                  /* tcpconn's items are looked at */
+    gboolean shown;                 /* and shown: the items get their labels */
     gboolean experts;               /* its expert infos are (with a tree or without) */
     gboolean detail;                /* either: more than the tags */
     gboolean info;                  /* the Info column is being built */
@@ -136,6 +137,14 @@ static void tag_event(draw_ctx_t *c, tc_event_t e)
     tag(c, "%s%u%s", head, c->conn ? (unsigned)c->conn->number : 0u, num + 2);
 }
 
+/* An item's label text, only on a shown tree: a tree built for a filter,
+ * a coloring rule or -e reads the values, never the labels (without this,
+ * Wireshark formats them anyway, items not being hidden). */
+#define label(c, it, ...) do { \
+        if ((c)->shown) \
+            proto_item_append_text((it), __VA_ARGS__); \
+    } while (0)
+
 /* An expert info, formatted once, only where someone looks at it. */
 #define expert(c, ev, ...) do { \
         if ((c)->experts) \
@@ -169,7 +178,7 @@ static void draw_state(draw_ctx_t *c, proto_tree *t, int hf, guint d)
     proto_item *it = add_str(c, t, hf, tc_state_name(r->after[d]));
 
     if (r->before[d] != r->after[d])
-        proto_item_append_text(it, " (was %s)", tc_state_name(r->before[d]));
+        label(c, it, " (was %s)", tc_state_name(r->before[d]));
 }
 
 static void draw_states(draw_ctx_t *c, proto_tree *t)
@@ -205,9 +214,9 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
     if (!c->detail)
         return;     /* (without a tree the items below are no-ops) */
     it = gen(proto_tree_add_item(t, hf_tcpconn_handshake, c->tvb, 0, 0, ENC_NA));
-    proto_item_append_text(it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
-                           tc_step_segment_name(tc_result_handshake_segment(r)), tc_hs_kind_name(r->hs_kind),
-                           complete ? ", complete" : "");
+    label(c, it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
+          tc_step_segment_name(tc_result_handshake_segment(r)), tc_hs_kind_name(r->hs_kind),
+          complete ? ", complete" : "");
     ht = proto_item_add_subtree(it, ett_tcpconn_handshake);
     add_uint(c, ht, hf_tcpconn_handshake_step, r->hs_step);
     add_str(c, ht, hf_tcpconn_handshake_kind, tc_hs_kind_name(r->hs_kind));
@@ -266,16 +275,16 @@ static void teardown_step_text(draw_ctx_t *c, proto_item *it)
         tag(c, "Teardown %u/%u %s%s%s", (guint)r->td_step, total, seg, crossed, closed);
     else
         tag(c, "Teardown %u %s%s%s", (guint)r->td_step, seg, crossed, closed);
-    if (!c->detail)
+    if (!c->shown && !c->experts)
         return;
     if (total)
         snprintf(step, sizeof step, "%u/%u", (guint)r->td_step, total);
     else
         snprintf(step, sizeof step, "%u", (guint)r->td_step);
     if (total)
-        proto_item_append_text(it, ": step %s, %s (%s)", step, seg, tc_td_kind_name(r->td_kind));
+        label(c, it, ": step %s, %s (%s)", step, seg, tc_td_kind_name(r->td_kind));
     else
-        proto_item_append_text(it, ": step %s, %s (kind decided by the next step)", step, seg);
+        label(c, it, ": step %s, %s (kind decided by the next step)", step, seg);
     expert(c, TC_EV_TD_STEP, "Teardown step %s: %s by the %s%s", step, seg, side_name(r, r->dir),
            (r->flags & TC_R_TD_COMPLETE) ? ", both FINs acknowledged" : "");
 }
@@ -293,7 +302,7 @@ static void draw_teardown(draw_ctx_t *c, proto_tree *t)
     if (r->td_step)
         teardown_step_text(c, it);
     else
-        proto_item_append_text(it, ": data in a half-closed connection");
+        label(c, it, ": data in a half-closed connection");
     if (has(r, TC_EV_HALF_CLOSE_DATA))
         half_close_note(c);
 }
@@ -313,7 +322,7 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     if (!c->detail)
         return;
     it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
-    proto_item_append_text(it, ": %s, sent by the %s", tc_rst_kind_name(r->rst_kind), by);
+    label(c, it, ": %s, sent by the %s", tc_rst_kind_name(r->rst_kind), by);
     rt = proto_item_add_subtree(it, ett_tcpconn_rst);
     add_str(c, rt, hf_tcpconn_rst_kind, tc_rst_kind_name(r->rst_kind));
     add_str(c, rt, hf_tcpconn_rst_by, by);
@@ -379,11 +388,11 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
     } else
         tag(c, "%s retry %u", what, r->retry_count);
     if (c->detail) {
-        const char *text = retry_text(c);
+        const char *text = c->shown || c->experts ? retry_text(c) : NULL;
         proto_item *it = add_uint(c, t, hf_tcpconn_retry, r->retry_count);
         proto_tree *rt;
 
-        proto_item_append_text(it, " (%s: %s)", what, text);
+        label(c, it, " (%s: %s)", what, text);
         rt = proto_item_add_subtree(it, ett_tcpconn_retry);
         add_str(c, rt, hf_tcpconn_retry_segment, what);
         if (r->retry_of)
@@ -502,7 +511,7 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
         return;
     if (c->tree) {
         proto_item_set_hidden(add_str(c, t, hf_tcpconn_info, c->tags));
-        proto_item_append_text(c->top, ", %s", c->tags);
+        label(c, c->top, ", %s", c->tags);
     }
     if (!c->info)
         return;
@@ -593,6 +602,7 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     c.conn = conn;
     c.final = final;
     c.tree = tree != NULL;
+    c.shown = tree && PTREE_DATA(tree)->visible;
     c.experts = experts;
     c.detail = c.tree || experts;
     c.info = info;
