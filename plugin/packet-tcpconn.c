@@ -95,8 +95,11 @@ static void packet_of(const packet_info *pinfo, const tcpconn_hdr_t *h, const tc
 }
 
 /* Steps both views of the pair with the frame; returns the frame's result
- * (in res) when it is annotated and stored, and its connection. */
-static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **conn, tc_result_t *res)
+ * (in res) when it is annotated and stored, and its connection.  A header
+ * read whole is left in seg (as tcpconn_tap_segment() gives it, for the
+ * tcpconn tap without reading it again). */
+static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **conn, tc_result_t *res,
+                                     tc_segment_t *seg, gboolean *have_seg)
 {
     tcpconn_hdr_t h;
     tc_packet_t p;
@@ -112,6 +115,8 @@ static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **
     default:
         break;
     }
+    *seg = h.seg;
+    *have_seg = TRUE;
     pair = tcpconn_pair_get(&h, &dir);
     if (!pair)
         return NULL;
@@ -150,6 +155,8 @@ static void read_complete(void)
 static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     tc_result_t buf;
+    tc_segment_t seg;
+    gboolean have_seg = FALSE;
     const tc_result_t *res = NULL;
     const tcpconn_conn_t *conn = NULL;
     const char *saved_proto;
@@ -158,7 +165,7 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
     if (!proto_is_protocol_enabled(tcpconn_protocol) || !tcpconn_layers_followed(tcpconn_scan_layers(pinfo)))
         return 0;
     if (!PINFO_FD_VISITED(pinfo))
-        res = first_pass(pinfo, &conn, &buf);
+        res = first_pass(pinfo, &conn, &buf, &seg, &have_seg);
     info = col_get_writable(pinfo->cinfo, COL_INFO);
     if (!tree && !info && !have_tap_listener(tcpconn_tap) && !tcpconn_experts_seen(pinfo))
         return 0;   /* nobody looks: stepping the core was all there was to do */
@@ -181,7 +188,12 @@ static int dissect_tcpconn(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, 
         td->conn = conn;
         td->res = res ? (const tc_result_t *)wmem_memdup(pinfo->pool, res, sizeof *res) : NULL;
         td->zeek = tcpconn_zeek_of_frame(conn, pinfo->num, zv) ? zv : NULL;
-        td->have_seg = tcpconn_tap_segment(pinfo, &td->seg);
+        if (have_seg) {
+            td->seg = seg;
+            td->have_seg = TRUE;
+        } else {
+            td->have_seg = tcpconn_tap_segment(pinfo, &td->seg);
+        }
         tap_queue_packet(tcpconn_tap, pinfo, td);
     }
     pinfo->current_proto = saved_proto;
