@@ -99,6 +99,15 @@ def command(args):
     return "`tshark " + args + "`"
 
 
+
+def quotient(top, bottom):
+    """top / bottom to two places, or why not: a smallest load's share of
+    CPU time can be below what the timer tells apart (0.00 s)."""
+    if bottom <= 0:
+        return "n/a (nothing measured on the smallest load)"
+    return f"{top / bottom:.2f}"
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -184,10 +193,9 @@ def main():
             lo, hi = linear[0], linear[-1]
             (ua0, ub0, bt0, bw0), (ua1, ub1, bt1, bw1) = per_conn[lo], per_conn[hi]
             out.append(f"Linearity, {load_title(lo, {})} to {load_title(hi, {})} (per connection, "
-                       f"largest / smallest load; 1.00 is linear): CPU A {ua1 / ua0:.2f}, B {ub1 / ub0:.2f}, "
-                       f"A−B {((ua1 - ub1) / (ua0 - ub0)) if ua0 != ub0 else float('nan'):.2f}; "
-                       f"tcpconn's bytes {bt1 / bt0 if bt0 else float('nan'):.2f}, "
-                       f"Wireshark's bytes {bw1 / bw0 if bw0 else float('nan'):.2f}.")
+                       f"largest / smallest load; 1.00 is linear): CPU A {quotient(ua1, ua0)}, "
+                       f"B {quotient(ub1, ub0)}, A−B {quotient(ua1 - ub1, ua0 - ub0)}; "
+                       f"tcpconn's bytes {quotient(bt1, bt0)}, Wireshark's bytes {quotient(bw1, bw0)}.")
             out.append("")
     if base:
         out.append(f"Empty file: A₀ {base.cpu('A'):.2f} s, {base.rss('A') / 2**20:.0f} MB; "
