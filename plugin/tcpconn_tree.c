@@ -548,13 +548,13 @@ static gboolean items_seen(proto_tree *tree)
     return tree && proto_field_is_referenced(tree, proto_tcpconn);
 }
 
-/* And its expert infos: a shown tree, the expert fields named, or seen
- * without a tree as above. */
-static gboolean experts_seen(proto_tree *tree, const packet_info *pinfo)
+/* And its expert infos on the tree: a shown tree, or the expert fields
+ * named (a filter on _ws.expert, -e _ws.expert.message).  They hang on
+ * tcpconn's item, which is then added even where its fields are not
+ * looked at. */
+static gboolean tree_experts_seen(proto_tree *tree)
 {
-    if (tree && proto_expert > 0 && proto_field_is_referenced(tree, proto_expert))
-        return TRUE;
-    return tcpconn_experts_seen(pinfo);
+    return tree && proto_expert > 0 && proto_field_is_referenced(tree, proto_expert);
 }
 
 /* On a tree where nobody looks at them, the expert infos still count for
@@ -586,13 +586,14 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 {
     draw_ctx_t c;
     proto_tree *t;
-    gboolean wanted, experts = experts_seen(tree, pinfo);
+    gboolean items = items_seen(tree), tree_experts = tree_experts_seen(tree);
+    gboolean wanted, experts = tree_experts || tcpconn_experts_seen(pinfo);
 
     if (tree && !experts)
         unseen_experts(tvb, pinfo, res, conn, final);
-    if (!items_seen(tree))
-        tree = NULL;    /* no items nobody sees: only the Info tags, if asked */
-    wanted = conn && tree && summary_wanted(tree);
+    if (!items && !tree_experts)
+        tree = NULL;    /* nothing for a tree nobody looks at: only the Info tags, if asked */
+    wanted = conn && items && summary_wanted(tree);
 
     if (!res && !wanted && !(conn && final && experts))
         return;     /* nothing to show on this frame */
@@ -601,16 +602,16 @@ void tcpconn_draw(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     c.r = res;
     c.conn = conn;
     c.final = final;
-    c.tree = tree != NULL;
-    c.shown = tree && PTREE_DATA(tree)->visible;
+    c.tree = items;
+    c.shown = items && PTREE_DATA(tree)->visible;
     c.experts = experts;
     c.detail = c.tree || experts;
     c.info = info;
-    c.tagging = tree || (tcpconn_tag_position != TCPCONN_TAGS_OFF && info);
+    c.tagging = items || (tcpconn_tag_position != TCPCONN_TAGS_OFF && info);
     c.tags_len = 0;
     c.tags[0] = '\0';
     c.top = tree ? proto_tree_add_item(tree, proto_tcpconn, tvb, 0, 0, ENC_NA) : NULL;
-    t = tree ? proto_item_add_subtree(c.top, ett_tcpconn) : NULL;
+    t = items ? proto_item_add_subtree(c.top, ett_tcpconn) : NULL;
     if (res)
         draw_frame(&c, t);
     if (conn && c.detail)

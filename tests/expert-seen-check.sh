@@ -5,8 +5,8 @@
 # (-e _ws.expert.message) or running an expert tap (-z expert) is looking:
 # each must show what the same run shows when the filter names tcpconn
 # too (which always draws), frame by frame.  An expert tap with no filter
-# (no tree at all) must get what it gets with a filter that builds one.  mixed.pcap's first SYN is
-# also checked by hand.
+# (no tree at all) must get what it gets with a filter that builds one.
+# mixed.pcap's first SYN is also checked by hand.
 # Environment: see tshark-env.sh.
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
@@ -29,6 +29,15 @@ run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1' -T fields -e frame.number -e
 run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1 && tcpconn' -T fields -e frame.number -e _ws.expert.message > "$out/e2"
 grep -q 'TCPCONN\|Handshake step' "$out/e2" || { echo "FAIL: no tcpconn expert info at all"; exit 1; }
 same "-e _ws.expert.message with -Y tcp.flags.syn == 1" "$out/e1" "$out/e2"
+
+# A display filter on the expert fields (no -T fields, so no tree is shown
+# on any version) finds tcpconn's expert infos: the frames whose message
+# says "Handshake step" are those with a handshake step.
+cols=(-o 'gui.column.format:"No.","%m"')
+run_tshark -n -r "$capture" "${cols[@]}" -Y '_ws.expert.message contains "Handshake step"' > "$out/f1"
+run_tshark -n -r "$capture" "${cols[@]}" -Y 'tcpconn.handshake.step' > "$out/f2"
+[ -s "$out/f2" ] || { echo "FAIL: no handshake step at all"; exit 1; }
+same "-Y on _ws.expert.message" "$out/f1" "$out/f2"
 
 run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1' -q -z expert > "$out/z1"
 run_tshark -n -r "$capture" -Y 'tcp.flags.syn == 1 && tcpconn' -q -z expert > "$out/z2"
