@@ -368,31 +368,52 @@ static guint32 frame_at(guint i)
     return frame;
 }
 
+static guint32 tail_frame(guint i)
+{
+    return ((const tc_result_t *)wmem_array_index(tails, i))->frame;
+}
+
+/* Is any byte of res's tail set?  (Whatever the tail holds; it has no
+ * padding, and the core and the glue clear a result before filling it.) */
+_Static_assert(sizeof(tc_result_t) - HEAD == sizeof(double) + sizeof(uint32_t) + 2 * sizeof(uint16_t),
+               "the retry tail has no padding");
 static gboolean has_tail(const tc_result_t *res)
 {
-    return res->retry_backoff != 0.0 || res->retry_of || res->retry_count || res->hs_syn_retries;
+    static const tc_result_t zero;
+
+    return memcmp((const guint8 *)res + HEAD, (const guint8 *)&zero + HEAD, sizeof *res - HEAD) != 0;
+}
+
+/* The index of frame among the n in frame order that frame_of gives, by
+ * halves; n when it is not there. */
+static guint search_frame(guint n, guint32 (*frame_of)(guint), guint32 frame)
+{
+    guint lo = 0, hi = n;
+
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        guint32 f = frame_of(mid);
+
+        if (f == frame)
+            return mid;
+        if (f < frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return n;
 }
 
 /* The whole result of stored frame i, its tail from the second list. */
 static void result_at(guint i, tc_result_t *out)
 {
-    guint lo = 0, hi = wmem_array_get_count(tails);
+    guint n = wmem_array_get_count(tails), t;
 
     memset(out, 0, sizeof *out);
     memcpy(out, head_at(i), HEAD);
-    while (lo < hi) {
-        guint mid = lo + (hi - lo) / 2;
-        const tc_result_t *t = (const tc_result_t *)wmem_array_index(tails, mid);
-
-        if (t->frame == out->frame) {
-            memcpy((guint8 *)out + HEAD, (const guint8 *)t + HEAD, sizeof *out - HEAD);
-            return;
-        }
-        if (t->frame < out->frame)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    t = search_frame(n, tail_frame, out->frame);
+    if (t < n)
+        memcpy((guint8 *)out + HEAD, (const guint8 *)wmem_array_index(tails, t) + HEAD, sizeof *out - HEAD);
 }
 
 gboolean tcpconn_frames_add(const tc_result_t *res)
@@ -413,24 +434,16 @@ gboolean tcpconn_frames_add(const tc_result_t *res)
 /* The index of frame's stored result, or stored when it has none. */
 static guint find_index(guint32 frame)
 {
-    guint lo = 0, hi = stored;
+    guint i;
 
     if (cursor < stored && frame_at(cursor) == frame)
         return cursor;
     if (cursor + 1 < stored && frame_at(cursor + 1) == frame)
         return ++cursor;
-    while (lo < hi) {
-        guint mid = lo + (hi - lo) / 2;
-        guint32 f = frame_at(mid);
-
-        if (f == frame)
-            return cursor = mid;
-        if (f < frame)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return stored;
+    i = search_frame(stored, frame_at, frame);
+    if (i < stored)
+        cursor = i;
+    return i;
 }
 
 gboolean tcpconn_frames_find(guint32 frame, tc_result_t *out)
