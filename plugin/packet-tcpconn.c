@@ -124,9 +124,7 @@ static const tc_result_t *first_pass(packet_info *pinfo, const tcpconn_conn_t **
         pair->zfirst = pinfo->num;      /* its first Zeek record opens */
     tcpconn_window_from_bytes(&h, pair, dir);
     packet_of(pinfo, &h, pair, dir, &p);
-    tcpconn_pair_step(pair, &p, &out);
-    if (out.res.flags & TC_R_NEW_LIFE)
-        tcpconn_pair_new_conn(pair, &out.conn_ended, h.stream);
+    tcpconn_pair_step(pair, &p, h.stream, &out);
     if (out.zeek.ended)
         tcpconn_zeek_record_ended(pair, &out.record_ended, pinfo->num);
     *conn = pair->conn;

@@ -1051,6 +1051,11 @@ const tc_summary_t *tc_pair_summary(const tc_pair_t *pair)
     return &pair->sum;
 }
 
+bool tc_pair_closed(const tc_pair_t *pair)
+{
+    return pair->phase == TC_PHASE_CLOSED;
+}
+
 unsigned tc_pair_lifecycle(const tc_pair_t *pair)
 {
     return pair->lifecycle;

@@ -262,6 +262,9 @@ void tc_step(tc_pair_t *pair, const tc_segment_t *seg, tc_result_t *res, tc_summ
 /* The current connection's summary, and its number on the pair (1, 2 ...). */
 const tc_summary_t *tc_pair_summary(const tc_pair_t *pair);
 unsigned tc_pair_lifecycle(const tc_pair_t *pair);
+/* Has the current connection closed (both FINs acknowledged, or reset;
+ * RFC 9293 section 3.6)?  Later segments may still come. */
+bool tc_pair_closed(const tc_pair_t *pair);
 
 /* Number of steps of a complete handshake / teardown of that kind (0 if none). */
 unsigned tc_hs_total(unsigned hs_kind);

@@ -91,7 +91,7 @@ struct tcpconn_pair;
  * updated on the first pass; once the capture has been read it is final. */
 typedef struct tcpconn_conn {
     const tc_summary_t *sum;            /* the core's while current, a copy once ended;
-                                         * NULL while its pair is lone: tcpconn_conn_sum() */
+                                         * NULL while its pair is lone or packed: tcpconn_conn_sum() */
     const struct tcpconn_pair *pair;
     guint32      stream;                /* tcp.stream of its first frame */
     guint16      number;                /* 1, 2 ... on this pair */
@@ -109,17 +109,31 @@ typedef struct tcpconn_zrecord {
  *
  * A pair that has seen one packet is lone: it keeps that packet instead of
  * both views' state (tc_track_t, 456 bytes).  Most such pairs are
- * unanswered SYNs, of a scan or a flood.  The views are pure, so the state
- * is made from the packet, exactly as the packet left it, when a second
- * packet comes or someone asks for the summary or the Zeek record. */
+ * unanswered SYNs, of a scan or a flood.  Once its connection has closed,
+ * the state is packed (tc_track_pack()) until a late packet wakes it.  The
+ * views are pure, so a lone pair's state is made from its packet, exactly
+ * as the packet left it, and a packed one unpacked, when someone asks for
+ * the summary or the Zeek record. */
+typedef enum {
+    TCPCONN_PAIR_NEW,                   /* no packet yet */
+    TCPCONN_PAIR_LONE,
+    TCPCONN_PAIR_LIVE,
+    TCPCONN_PAIR_PACKED
+} tcpconn_pair_how_t;
+
 typedef struct tcpconn_pair {
     tcpconn_key_t   key;
     guint8          slot0;              /* key slot of direction 0, the first frame's sender */
     gint8           ws[2];              /* TCP's window shift by direction after the last frame */
     guint8          ws_known;           /* (frames read from their bytes only) */
+    guint8          how;                /* tcpconn_pair_how_t: what st holds */
     guint32         zfirst;             /* first frame of the open Zeek record */
-    tc_track_t     *track;              /* both views' state; NULL while lone */
-    tc_packet_t    *lone;               /* the one packet of a lone pair */
+    guint32         first_frame;        /* the pair's first frame */
+    union {
+        tc_packet_t *lone;              /* LONE: the one packet */
+        tc_track_t  *track;             /* LIVE: both views' state */
+        const guint8 *packed;           /* PACKED: that state, packed */
+    } st;
     wmem_array_t   *zrecords;           /* tcpconn_zrecord_t of the ended Zeek records, in order */
     tcpconn_conn_t  first;              /* most pairs carry one connection */
     tcpconn_conn_t *conn;               /* the current one */
@@ -132,11 +146,12 @@ void tcpconn_window_from_bytes(tcpconn_hdr_t *h, tcpconn_pair_t *pair, guint8 di
 /* First pass: the pair of a header (created if new), and the direction of
  * the frame in it; NULL for addresses tcpconn cannot key. */
 tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir);
-/* First pass: steps both views of the pair with the frame's packet. */
-void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, tc_track_out_t *out);
-void tcpconn_pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint32 stream);
-/* Any pass: a connection's summary (a lone pair's state is made here). */
-const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn);
+/* First pass: steps both views of the pair with the frame's packet; a new
+ * connection on the pair (the core's TC_R_NEW_LIFE) starts at stream. */
+void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, guint32 stream, tc_track_out_t *out);
+/* Any pass: a connection's summary, in *scratch when the pair's state is
+ * lone or packed; valid while *scratch is and until the next first-pass step. */
+const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn, tc_summary_t *scratch);
 /* Any pass: the connection of a followed frame, NULL if none. */
 const tcpconn_conn_t *tcpconn_conn_of_frame(const packet_info *pinfo);
 /* First pass: a frame of the connection was not judged. */

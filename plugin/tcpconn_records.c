@@ -112,7 +112,7 @@ static tcpconn_pair_t *pair_find(const address *src, const address *dst, guint32
     return pair;
 }
 
-/* A new pair is lone until its second packet (tcpconn_pair_t). */
+/* A new pair has no state until its first packet (tcpconn_pair_t). */
 tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
 {
     tcpconn_key_t key;
@@ -136,22 +136,31 @@ tcpconn_pair_t *tcpconn_pair_get(const tcpconn_hdr_t *h, guint8 *dir)
     return pair;
 }
 
-/* The packets of pairs that are no longer lone, kept for the next lone
- * pairs: wmem's block allocator would leave most of them unused, between
- * larger records. */
+/* ---- a pair's state: lone, live or packed ---- */
+
+/* Memory a pair no longer needs (the packet of a pair that is no longer
+ * lone, the state of one that is packed) is kept for the next pairs:
+ * wmem's block allocator would leave most of it unused, between larger
+ * records. */
 typedef union spare_packet {
     tc_packet_t packet;
     union spare_packet *next;
 } spare_packet_t;
 
-static spare_packet_t *spares;
+typedef union spare_track {
+    tc_track_t track;
+    union spare_track *next;
+} spare_track_t;
+
+static spare_packet_t *spare_packets;
+static spare_track_t *spare_tracks;
 
 static tc_packet_t *lone_new(const tc_packet_t *p)
 {
-    spare_packet_t *sp = spares;
+    spare_packet_t *sp = spare_packets;
 
     if (sp)
-        spares = sp->next;
+        spare_packets = sp->next;
     else
         sp = wmem_new(wmem_file_scope(), spare_packet_t);
     sp->packet = *p;
@@ -162,30 +171,117 @@ static void lone_free(tc_packet_t *p)
 {
     spare_packet_t *sp = (spare_packet_t *)p;
 
-    sp->next = spares;
-    spares = sp;
+    sp->next = spare_packets;
+    spare_packets = sp;
 }
 
-/* Both views' state of a lone pair, made from its packet. */
-static tc_track_t *pair_track(tcpconn_pair_t *pair)
+static tc_track_t *track_new(void)
+{
+    spare_track_t *st = spare_tracks;
+
+    if (st)
+        spare_tracks = st->next;
+    else
+        st = wmem_new(wmem_file_scope(), spare_track_t);
+    return &st->track;
+}
+
+static void track_free(tc_track_t *t)
+{
+    spare_track_t *st = (spare_track_t *)t;
+
+    st->next = spare_tracks;
+    spare_tracks = st;
+}
+
+/* Packed states are written one after another into large blocks.  Each
+ * is written once, when its connection closes, and kept with the file: a
+ * late packet that wakes the state leaves its packed copy unused, so a
+ * connection leaves at most one behind. */
+#define PACKED_BLOCK 65536u
+_Static_assert(TC_TRACK_PACKED_MAX <= PACKED_BLOCK, "a packed state fits a block");
+
+static guint8 *packed_next;
+static gsize packed_left;
+
+static guint8 *packed_new(const guint8 *bytes, gsize len)
+{
+    guint8 *p;
+
+    if (len > packed_left) {
+        packed_next = (guint8 *)wmem_alloc(wmem_file_scope(), PACKED_BLOCK);
+        packed_left = PACKED_BLOCK;
+    }
+    p = packed_next;
+    memcpy(p, bytes, len);
+    packed_next += len;
+    packed_left -= len;
+    return p;
+}
+
+/* A lone or packed pair's state, to read: made from the packet, or
+ * unpacked, into one place kept for the pair read last (a pass often
+ * reads the frames of one connection together).  The views are pure, so
+ * it is the state the pair had. */
+static struct {
+    const tcpconn_pair_t *pair;
+    tc_track_t track;
+} view;
+
+static const tc_track_t *pair_view(const tcpconn_pair_t *pair)
 {
     tc_track_out_t out;
 
-    if (pair->track)
-        return pair->track;
-    pair->track = wmem_new(wmem_file_scope(), tc_track_t);
-    tc_track_init(pair->track);
-    tc_track_step(pair->track, pair->lone, &out);
-    lone_free(pair->lone);
-    pair->lone = NULL;
-    pair->first.sum = tc_pair_summary(&pair->track->core);
-    return pair->track;
+    if (pair->how == TCPCONN_PAIR_LIVE)
+        return pair->st.track;
+    if (view.pair != pair) {
+        if (pair->how == TCPCONN_PAIR_LONE) {
+            tc_track_init(&view.track);
+            tc_track_step(&view.track, pair->st.lone, &out);
+        } else {
+            tc_track_unpack(pair->st.packed, &view.track);
+        }
+        view.pair = pair;
+    }
+    return &view.track;
+}
+
+/* First pass: the state of a pair that has had a packet, to step. */
+static tc_track_t *pair_live(tcpconn_pair_t *pair)
+{
+    tc_track_t *t;
+
+    if (pair->how == TCPCONN_PAIR_LIVE)
+        return pair->st.track;
+    t = track_new();
+    *t = *pair_view(pair);
+    if (pair->how == TCPCONN_PAIR_LONE)
+        lone_free(pair->st.lone);
+    view.pair = NULL;
+    pair->st.track = t;
+    pair->how = TCPCONN_PAIR_LIVE;
+    pair->conn->sum = tc_pair_summary(&t->core);    /* the current connection follows the core again */
+    return t;
+}
+
+/* First pass: the pair's connection has closed.  Its state is packed
+ * (from 456 bytes to about 220) until a late packet wakes it; most pairs
+ * see none. */
+static void pair_pack(tcpconn_pair_t *pair)
+{
+    guint8 bytes[TC_TRACK_PACKED_MAX];
+    gsize len = tc_track_pack(pair->st.track, bytes);
+
+    track_free(pair->st.track);
+    pair->st.packed = packed_new(bytes, len);
+    pair->how = TCPCONN_PAIR_PACKED;
+    pair->conn->sum = NULL;
 }
 
 /* A connection after the pair's first one. */
 static void conn_init(tcpconn_conn_t *conn, tcpconn_pair_t *pair, guint32 stream)
 {
-    const tc_pair_t *core = &pair_track(pair)->core;
+    const tc_pair_t *core = &pair_live(pair)->core;
 
     memset(conn, 0, sizeof *conn);
     conn->sum = tc_pair_summary(core);
@@ -194,31 +290,9 @@ static void conn_init(tcpconn_conn_t *conn, tcpconn_pair_t *pair, guint32 stream
     conn->stream = stream;
 }
 
-void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, tc_track_out_t *out)
-{
-    tc_track_t first;
-
-    if (pair->track || pair->lone) {
-        tc_track_step(pair_track(pair), p, out);
-        return;
-    }
-    /* the first packet: stepped on a state that is then dropped */
-    tc_track_init(&first);
-    pair->first.number = (guint16)tc_pair_lifecycle(&first.core);
-    tc_track_step(&first, p, out);
-    pair->lone = lone_new(p);
-}
-
-const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn)
-{
-    if (!conn->sum)
-        pair_track((tcpconn_pair_t *)conn->pair);   /* records are the file's, never const */
-    return conn->sum;
-}
-
 /* The pair's current connection ended as a new one began: it keeps a copy
  * of its summary, the new one follows the core's. */
-void tcpconn_pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint32 stream)
+static void pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint32 stream)
 {
     tc_summary_t *copy = wmem_new(wmem_file_scope(), tc_summary_t);
     tcpconn_conn_t *conn = wmem_new(wmem_file_scope(), tcpconn_conn_t);
@@ -234,6 +308,53 @@ void tcpconn_pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guin
     wmem_array_append_one(pair->conns, conn);
 }
 
+void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, guint32 stream, tc_track_out_t *out)
+{
+    tc_track_t first, *t;
+    gboolean was_closed;
+
+    if (pair->how == TCPCONN_PAIR_NEW) {
+        /* the first packet: stepped on a state that is then dropped */
+        tc_track_init(&first);
+        pair->first.number = (guint16)tc_pair_lifecycle(&first.core);
+        tc_track_step(&first, p, out);
+        pair->first_frame = p->seg.frame;
+        pair->st.lone = lone_new(p);
+        pair->how = TCPCONN_PAIR_LONE;
+        return;
+    }
+    t = pair_live(pair);
+    was_closed = tc_pair_closed(&t->core);
+    tc_track_step(t, p, out);
+    if (out->res.flags & TC_R_NEW_LIFE)
+        pair_new_conn(pair, &out->conn_ended, stream);
+    if (!was_closed && tc_pair_closed(&t->core))
+        pair_pack(pair);
+}
+
+/* A connection's summary: the core's or a copy (conn->sum), else the
+ * pair's state is lone or packed and the summary is made or unpacked into
+ * *scratch. */
+const tc_summary_t *tcpconn_conn_sum(const tcpconn_conn_t *conn, tc_summary_t *scratch)
+{
+    const tcpconn_pair_t *pair = conn->pair;
+
+    if (conn->sum)
+        return conn->sum;
+    if (pair->how == TCPCONN_PAIR_PACKED && view.pair != pair)
+        tc_track_unpack_summary(pair->st.packed, scratch);
+    else
+        *scratch = *tc_pair_summary(&pair_view(pair)->core);
+    return scratch;
+}
+
+static guint32 conn_first_frame(const tcpconn_conn_t *conn)
+{
+    tc_summary_t scratch;
+
+    return conn == &conn->pair->first ? conn->pair->first_frame : tcpconn_conn_sum(conn, &scratch)->first_frame;
+}
+
 /* The connection a frame belongs to: the latest one that began at or
  * before it (none for a frame before the pair's first, such as a header
  * cut short).  Most pairs carry one; a pair reused many times is searched
@@ -242,9 +363,7 @@ static const tcpconn_conn_t *conn_at(const tcpconn_pair_t *pair, guint32 num)
 {
     guint lo = 0, hi;
 
-    /* a lone pair's first frame is its packet's, as the core's summary
-     * would say (its first step sets first_frame) */
-    if (num < (pair->lone ? pair->lone->seg.frame : pair->first.sum->first_frame))
+    if (num < pair->first_frame)
         return NULL;
     if (!pair->conns)
         return pair->conn;
@@ -253,7 +372,7 @@ static const tcpconn_conn_t *conn_at(const tcpconn_pair_t *pair, guint32 num)
         guint mid = lo + (hi - lo) / 2;
         const tcpconn_conn_t *c = *(const tcpconn_conn_t **)wmem_array_index(pair->conns, mid);
 
-        if (c->sum->first_frame <= num)
+        if (conn_first_frame(c) <= num)
             lo = mid;
         else
             hi = mid;
@@ -315,7 +434,7 @@ gboolean tcpconn_zeek_of_frame(const tcpconn_conn_t *conn, guint32 num, tcpconn_
     const tcpconn_zrecord_t *z;
 
     if (num >= pair->zfirst) {
-        const tc_zeek_t *zeek = &pair_track(pair)->zeek;
+        const tc_zeek_t *zeek = &pair_view(pair)->zeek;
 
         out->number = (guint16)tc_zeek_record_number(zeek);
         tc_zeek_snapshot(zeek, &out->rec);
@@ -494,7 +613,11 @@ void tcpconn_records_init(void)
 {
     pairs = wmem_map_new(wmem_file_scope(), key_hash, key_equal);
     last_pair = NULL;
-    spares = NULL;      /* they were the closed file's */
+    spare_packets = NULL;   /* they were the closed file's */
+    spare_tracks = NULL;
+    packed_next = NULL;
+    packed_left = 0;
+    view.pair = NULL;
     chunks = wmem_array_new(wmem_file_scope(), sizeof(guint8 *));
     tails = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t));
     stored = cursor = 0;

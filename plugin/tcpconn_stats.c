@@ -235,7 +235,8 @@ static void fill_record(stat_tap_table_item_type *row, const tcpconn_tap_data_t 
 /* The connection's columns, on every row of its records. */
 static void fill_conn(stat_tap_table_item_type *row, const tcpconn_tap_data_t *td)
 {
-    const tc_summary_t *s = tcpconn_conn_sum(td->conn);
+    tc_summary_t scratch;
+    const tc_summary_t *s = tcpconn_conn_sum(td->conn, &scratch);
     const char *closer = tcpconn_summary_sides(s, tc_summary_closer(s));
     unsigned o = s->client > 1 ? 0 : s->client;
 
@@ -274,7 +275,10 @@ static void row_ref_free(gpointer p)
 
 static unsigned client_of(const tcpconn_tap_data_t *td)
 {
-    return tcpconn_conn_sum(td->conn)->client > 1 ? 0 : tcpconn_conn_sum(td->conn)->client;
+    tc_summary_t scratch;
+    unsigned client = tcpconn_conn_sum(td->conn, &scratch)->client;
+
+    return client > 1 ? 0 : client;
 }
 
 /* The Client and Server columns; a later frame may tell the client apart
@@ -432,7 +436,9 @@ static void outcome_move(stat_tap_table *table, guint from, guint to)
 static gboolean outcomes_count(table_state_t *st, const tcpconn_tap_data_t *td)
 {
     guint counted = GPOINTER_TO_UINT(g_hash_table_lookup(st->map, td->conn));  /* (hs+1) | (td+1) << 8 */
-    guint hs = outcome_row(tcpconn_conn_sum(td->conn), 0), tdr = outcome_row(tcpconn_conn_sum(td->conn), 1);
+    tc_summary_t scratch;
+    const tc_summary_t *s = tcpconn_conn_sum(td->conn, &scratch);
+    guint hs = outcome_row(s, 0), tdr = outcome_row(s, 1);
     guint now = (hs + 1) | (tdr + 1) << 8;
 
     if (counted == now)

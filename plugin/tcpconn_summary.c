@@ -133,7 +133,8 @@ static void final_experts(packet_info *pinfo, proto_item *top, const tc_summary_
 void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, proto_item *top,
                           const tcpconn_conn_t *conn, gboolean final, gboolean wanted, gboolean experts)
 {
-    const tc_summary_t *s = tcpconn_conn_sum(conn);
+    tc_summary_t scratch;
+    const tc_summary_t *s = tcpconn_conn_sum(conn, &scratch);
     tc_hs_outcome_t hso = tc_summary_hs_outcome(s);
     tc_td_outcome_t tdo = tc_summary_td_outcome(s);
     proto_item *it;

@@ -18,6 +18,7 @@
 
 #include "tcpconn_core.h"
 #include "tcpconn_zeek.h"
+#include "tcpconn_pack.h"
 
 typedef struct tc_track {
     tc_pair_t core;
@@ -42,5 +43,13 @@ typedef struct tc_track_out {
 
 void tc_track_init(tc_track_t *t);
 void tc_track_step(tc_track_t *t, const tc_packet_t *p, tc_track_out_t *out);
+
+/* Both views' state, packed without loss (tcpconn_pack.h) for a pair whose
+ * connection has ended: the core's summary first, so that it can be read
+ * alone.  out: TC_TRACK_PACKED_MAX bytes; returns the length. */
+#define TC_TRACK_PACKED_MAX TC_PACK_MAX(sizeof(tc_track_t))
+size_t tc_track_pack(const tc_track_t *t, uint8_t *out);
+void tc_track_unpack(const uint8_t *in, tc_track_t *t);
+void tc_track_unpack_summary(const uint8_t *in, tc_summary_t *sum);
 
 #endif /* TCPCONN_TRACK_H */

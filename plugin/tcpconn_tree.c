@@ -403,9 +403,12 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
             gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
         if (r->retry_pattern)
             add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
-        if (c->conn)
+        if (c->conn) {
+            tc_summary_t scratch;
+
             add_str(c, rt, hf_tcpconn_retry_outcome,
-                    tc_retry_outcome_name(tc_retry_outcome(tcpconn_conn_sum(c->conn), r, c->final)));
+                    tc_retry_outcome_name(tc_retry_outcome(tcpconn_conn_sum(c->conn, &scratch), r, c->final)));
+        }
         expert(c, tc_retry_kind_event(r->retry_kind), "%s retransmitted: %s%s%s", what, text,
                r->retry_pattern ? ", pattern so far: " : "",
                r->retry_pattern ? tc_pattern_name(r->retry_pattern) : "");
