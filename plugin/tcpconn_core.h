@@ -141,11 +141,10 @@ _Static_assert(TC_PATTERN_COUNT <= 1 << TC_BITS_PATTERN, "patterns fit tc_result
 _Static_assert(TC_RSTCHK_COUNT <= 1 << TC_BITS_RSTCHK, "reset checks fit tc_result_t.rst_check");
 
 /* What the core says of one frame.  The glue keeps it for every annotated
- * frame, so it is packed: one time slot (a frame is never both a timed
- * handshake step and a retry), small values in bit fields. */
+ * frame, so it is packed: small values in bit fields, and last what most
+ * frames have zero. */
 typedef struct tc_result {
     uint64_t events;            /* TC_EV_BIT(...) */
-    int64_t  time_ns;           /* see TC_R_HS_DELAY, TC_R_RETRY_IV */
     uint32_t frame;
     uint32_t link;              /* the frame this one answers or acknowledges (link_kind), 0 if none */
     uint32_t linked_in;         /* filled in later by the caller: the frame that links to this one */
@@ -162,15 +161,19 @@ typedef struct tc_result {
     unsigned time_wait : 2;     /* tc_side_t: who will sit in TIME_WAIT */
     unsigned rst_kind : TC_BITS_RST, rst_check : TC_BITS_RSTCHK;
     unsigned retry_kind : TC_BITS_RETRY, retry_pattern : TC_BITS_PATTERN;
+    /* Then the time slot (TC_RESULT_HEAD): zero on all but the timed
+     * handshake steps and the retries (a frame is never both). */
+    int64_t  time_ns;           /* see TC_R_HS_DELAY, TC_R_RETRY_IV */
     /* Last, the retry tail (TC_RESULT_TAIL): zero on all but retries and
-     * the SYN-ACKs and RSTs after retried SYNs, so a store may keep it
-     * apart for the few frames that have it. */
+     * the SYN-ACKs and RSTs after retried SYNs.  A store may keep the slot
+     * and the tail apart, for the few frames that have them. */
     double   retry_backoff;
     uint32_t retry_of;          /* 0: the original was not captured */
     uint16_t retry_count;
     uint16_t hs_syn_retries;    /* SYN retries before this SYN-ACK or RST */
 } tc_result_t;
 
+#define TC_RESULT_HEAD offsetof(tc_result_t, time_ns)
 #define TC_RESULT_TAIL offsetof(tc_result_t, retry_backoff)
 
 /* b - a in nanoseconds, saturated: capture times come from the capture

@@ -461,17 +461,26 @@ gboolean tcpconn_zeek_of_frame(const tcpconn_conn_t *conn, guint32 num, tcpconn_
 
 /* ---- annotated frames, in frame order ---- */
 
-/* A stored result is a tc_result_t up to its retry tail (TC_RESULT_TAIL
- * bytes): the tail is zero on nearly every frame, so the few frames whose
- * tail is not keep their whole result in a second list, also in frame
- * order.  Stored results are read and written with memcpy(): a head is
- * not a whole tc_result_t. */
+/* A stored result is a tc_result_t up to its time slot (TC_RESULT_HEAD
+ * bytes).  The slot and the retry tail after it are zero on most frames,
+ * so the frames whose slot is not keep it in a second list, and those
+ * whose tail is not their whole result in a third, both in frame order.
+ * Stored results are read and written with memcpy(): a head is not a
+ * whole tc_result_t. */
 #define CHUNK 256u
-#define HEAD  TC_RESULT_TAIL
+#define HEAD  TC_RESULT_HEAD
+#define TAIL  TC_RESULT_TAIL
+
+/* The time slot of a frame that has one, in 12 bytes (ns: the int64_t). */
+typedef struct stored_time {
+    guint32 frame;
+    guint32 ns[2];
+} stored_time_t;
 
 static wmem_array_t *chunks;    /* guint8[CHUNK * HEAD] each */
 static guint stored;
 static guint cursor;            /* the latest found, for passes in order */
+static wmem_array_t *times;     /* stored_time_t of the frames with a time slot */
 static wmem_array_t *tails;     /* tc_result_t of the frames with a tail */
 
 static guint8 *head_at(guint i)
@@ -487,6 +496,11 @@ static guint32 frame_at(guint i)
     return frame;
 }
 
+static guint32 time_frame(guint i)
+{
+    return ((const stored_time_t *)wmem_array_index(times, i))->frame;
+}
+
 static guint32 tail_frame(guint i)
 {
     return ((const tc_result_t *)wmem_array_index(tails, i))->frame;
@@ -494,13 +508,14 @@ static guint32 tail_frame(guint i)
 
 /* Is any byte of res's tail set?  (Whatever the tail holds; it has no
  * padding, and the core and the glue clear a result before filling it.) */
-_Static_assert(sizeof(tc_result_t) - HEAD == sizeof(double) + sizeof(uint32_t) + 2 * sizeof(uint16_t),
+_Static_assert(TAIL - HEAD == sizeof(int64_t), "the time slot is time_ns");
+_Static_assert(sizeof(tc_result_t) - TAIL == sizeof(double) + sizeof(uint32_t) + 2 * sizeof(uint16_t),
                "the retry tail has no padding");
 static gboolean has_tail(const tc_result_t *res)
 {
     static const tc_result_t zero;
 
-    return memcmp((const guint8 *)res + HEAD, (const guint8 *)&zero + HEAD, sizeof *res - HEAD) != 0;
+    return memcmp((const guint8 *)res + TAIL, (const guint8 *)&zero + TAIL, sizeof *res - TAIL) != 0;
 }
 
 /* The index of frame among the n in frame order that frame_of gives, by
@@ -523,16 +538,20 @@ static guint search_frame(guint n, guint32 (*frame_of)(guint), guint32 frame)
     return n;
 }
 
-/* The whole result of stored frame i, its tail from the second list. */
+/* The whole result of stored frame i, its time slot and its tail from
+ * the other lists. */
 static void result_at(guint i, tc_result_t *out)
 {
-    guint n = wmem_array_get_count(tails), t;
+    guint nt = wmem_array_get_count(times), n = wmem_array_get_count(tails), t;
 
     memset(out, 0, sizeof *out);
     memcpy(out, head_at(i), HEAD);
+    t = search_frame(nt, time_frame, out->frame);
+    if (t < nt)
+        memcpy(&out->time_ns, ((const stored_time_t *)wmem_array_index(times, t))->ns, sizeof out->time_ns);
     t = search_frame(n, tail_frame, out->frame);
     if (t < n)
-        memcpy((guint8 *)out + HEAD, (const guint8 *)wmem_array_index(tails, t) + HEAD, sizeof *out - HEAD);
+        memcpy((guint8 *)out + TAIL, (const guint8 *)wmem_array_index(tails, t) + TAIL, sizeof *out - TAIL);
 }
 
 gboolean tcpconn_frames_add(const tc_result_t *res)
@@ -545,6 +564,13 @@ gboolean tcpconn_frames_add(const tc_result_t *res)
         wmem_array_append_one(chunks, chunk);
     }
     memcpy(head_at(stored++), res, HEAD);
+    if (res->time_ns) {
+        stored_time_t st;
+
+        st.frame = res->frame;
+        memcpy(st.ns, &res->time_ns, sizeof st.ns);
+        wmem_array_append_one(times, st);
+    }
     if (has_tail(res))
         wmem_array_append_one(tails, *res);
     return TRUE;
@@ -619,6 +645,7 @@ void tcpconn_records_init(void)
     packed_left = 0;
     view.pair = NULL;
     chunks = wmem_array_new(wmem_file_scope(), sizeof(guint8 *));
+    times = wmem_array_new(wmem_file_scope(), sizeof(stored_time_t));
     tails = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t));
     stored = cursor = 0;
 }
