@@ -78,8 +78,8 @@ static void draw_counts(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
 
     tcpconn_add_uint(t, hf_tcpconn_summary_pkts_orig, tvb, s->pkts[o]);
     tcpconn_add_uint(t, hf_tcpconn_summary_pkts_resp, tvb, s->pkts[o ^ 1u]);
-    tcpconn_gen(proto_tree_add_uint64(t, hf_tcpconn_summary_bytes_orig, tvb, 0, 0, s->bytes[o]));
-    tcpconn_gen(proto_tree_add_uint64(t, hf_tcpconn_summary_bytes_resp, tvb, 0, 0, s->bytes[o ^ 1u]));
+    tcpconn_add_uint64(t, hf_tcpconn_summary_bytes_orig, tvb, s->bytes[o]);
+    tcpconn_add_uint64(t, hf_tcpconn_summary_bytes_resp, tvb, s->bytes[o ^ 1u]);
 }
 
 static void draw_closing(proto_tree *t, tvbuff_t *tvb, const tc_summary_t *s)
@@ -134,19 +134,24 @@ void tcpconn_draw_summary(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, p
                           const tcpconn_conn_t *conn, gboolean final, gboolean wanted, gboolean experts)
 {
     tc_summary_t scratch;
-    const tc_summary_t *s = tcpconn_conn_sum(conn, &scratch);
-    tc_hs_outcome_t hso = tc_summary_hs_outcome(s);
-    tc_td_outcome_t tdo = tc_summary_td_outcome(s);
+    const tc_summary_t *s;
+    tc_hs_outcome_t hso;
+    tc_td_outcome_t tdo;
     proto_item *it;
     proto_tree *st;
     gboolean shown;
 
+    if (!wanted && !(final && experts))
+        return;     /* (the summary of a lone or packed pair is made for nothing) */
+    s = tcpconn_conn_sum(conn, &scratch);
+    hso = tc_summary_hs_outcome(s);
+    tdo = tc_summary_td_outcome(s);
     if (final && experts)
         final_experts(pinfo, top, s, hso, tdo);
     if (!wanted)
         return;
     shown = PTREE_DATA(tree)->visible;      /* labels only where they are read */
-    it = tcpconn_gen(proto_tree_add_item(tree, hf_tcpconn_summary, tvb, 0, 0, ENC_NA));
+    it = tcpconn_add_none(tree, hf_tcpconn_summary, tvb);
     if (shown)
         proto_item_append_text(it, ": handshake %s, teardown %s, %s", tc_hs_outcome_name(hso),
                                tc_td_outcome_name(tdo), final ? "whole capture" : "so far (frames up to this one)");

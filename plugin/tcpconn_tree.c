@@ -213,7 +213,7 @@ static void draw_handshake(draw_ctx_t *c, proto_tree *t)
         complete ? " complete" : "");
     if (!c->detail)
         return;     /* (without a tree the items below are no-ops) */
-    it = gen(proto_tree_add_item(t, hf_tcpconn_handshake, c->tvb, 0, 0, ENC_NA));
+    it = tcpconn_add_none(t, hf_tcpconn_handshake, c->tvb);
     label(c, it, ": step %u/%u, %s (%s)%s", r->hs_step, total,
           tc_step_segment_name(tc_result_handshake_segment(r)), tc_hs_kind_name(r->hs_kind),
           complete ? ", complete" : "");
@@ -296,7 +296,7 @@ static void draw_teardown(draw_ctx_t *c, proto_tree *t)
 
     if (!r->td_step && (!r->td_kind || r->td_kind == TC_TD_RESET))
         return;
-    it = c->tree ? gen(proto_tree_add_item(t, hf_tcpconn_teardown, c->tvb, 0, 0, ENC_NA)) : NULL;
+    it = c->tree ? tcpconn_add_none(t, hf_tcpconn_teardown, c->tvb) : NULL;
     if (c->tree)
         draw_teardown_fields(c, proto_item_add_subtree(it, ett_tcpconn_teardown));
     if (r->td_step)
@@ -321,7 +321,7 @@ static void draw_rst(draw_ctx_t *c, proto_tree *t)
     tag(c, "%s %s %s", tc_rst_kind_tag(r->rst_kind), tc_rst_kind_by(r->rst_kind), by);
     if (!c->detail)
         return;
-    it = gen(proto_tree_add_item(t, hf_tcpconn_rst, c->tvb, 0, 0, ENC_NA));
+    it = tcpconn_add_none(t, hf_tcpconn_rst, c->tvb);
     label(c, it, ": %s, sent by the %s", tc_rst_kind_name(r->rst_kind), by);
     rt = proto_item_add_subtree(it, ett_tcpconn_rst);
     add_str(c, rt, hf_tcpconn_rst_kind, tc_rst_kind_name(r->rst_kind));
@@ -400,7 +400,7 @@ static void draw_retry(draw_ctx_t *c, proto_tree *t)
         if (interval >= 0)
             add_ns(c, rt, hf_tcpconn_retry_interval, interval);
         if (r->flags & TC_R_BACKOFF)
-            gen(proto_tree_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, 0, 0, r->retry_backoff));
+            tcpconn_add_double(rt, hf_tcpconn_retry_backoff, c->tvb, r->retry_backoff);
         if (r->retry_pattern)
             add_str(c, rt, hf_tcpconn_retry_pattern, tc_pattern_name(r->retry_pattern));
         if (c->conn) {
@@ -513,7 +513,10 @@ static void put_tags(draw_ctx_t *c, proto_tree *t)
     if (!c->tags_len)
         return;
     if (c->tree) {
-        proto_item_set_hidden(add_str(c, t, hf_tcpconn_info, c->tags));
+        proto_item *it = add_str(c, t, hf_tcpconn_info, c->tags);
+
+        if (it != t)
+            proto_item_set_hidden(it);
         label(c, c->top, ", %s", c->tags);
     }
     if (!c->info)
