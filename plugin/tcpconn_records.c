@@ -266,7 +266,11 @@ static tc_track_t *pair_live(tcpconn_pair_t *pair)
 
 /* First pass: the pair's connection has closed.  Its state is packed
  * (from 456 bytes to about 220) until a late packet wakes it; most pairs
- * see none. */
+ * see none.  It is packed at the next step of another pair, so that the
+ * closing frame's own drawing and taps, and a packet right after it, find
+ * it as it is. */
+static tcpconn_pair_t *closing;
+
 static void pair_pack(tcpconn_pair_t *pair)
 {
     guint8 bytes[TC_TRACK_PACKED_MAX];
@@ -323,13 +327,18 @@ void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, guint32 strea
         pair->how = TCPCONN_PAIR_LONE;
         return;
     }
+    if (closing && closing != pair) {
+        if (tc_pair_closed(&closing->st.track->core))
+            pair_pack(closing);
+        closing = NULL;
+    }
     t = pair_live(pair);
     was_closed = tc_pair_closed(&t->core);
     tc_track_step(t, p, out);
     if (out->res.flags & TC_R_NEW_LIFE)
         pair_new_conn(pair, &out->conn_ended, stream);
     if (!was_closed && tc_pair_closed(&t->core))
-        pair_pack(pair);
+        closing = pair;
 }
 
 /* A connection's summary: the core's or a copy (conn->sum), else the
@@ -644,6 +653,7 @@ void tcpconn_records_init(void)
     packed_next = NULL;
     packed_left = 0;
     view.pair = NULL;
+    closing = NULL;
     chunks = wmem_array_new(wmem_file_scope(), sizeof(guint8 *));
     times = wmem_array_new(wmem_file_scope(), sizeof(stored_time_t));
     tails = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t));
