@@ -314,14 +314,17 @@ static void pair_new_conn(tcpconn_pair_t *pair, const tc_summary_t *ended, guint
 
 void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, guint32 stream, tc_track_out_t *out)
 {
-    tc_track_t first, *t;
+    tc_track_t *t;
     gboolean was_closed;
 
     if (pair->how == TCPCONN_PAIR_NEW) {
-        /* the first packet: stepped on a state that is then dropped */
-        tc_track_init(&first);
-        pair->first.number = (guint16)tc_pair_lifecycle(&first.core);
-        tc_track_step(&first, p, out);
+        /* the first packet: stepped on the view, the lone pair's state
+         * for the frame's own drawing and taps (and its next packet, if
+         * no other pair's view comes between) */
+        tc_track_init(&view.track);
+        pair->first.number = (guint16)tc_pair_lifecycle(&view.track.core);
+        tc_track_step(&view.track, p, out);
+        view.pair = pair;
         pair->first_frame = p->seg.frame;
         pair->st.lone = lone_new(p);
         pair->how = TCPCONN_PAIR_LONE;
