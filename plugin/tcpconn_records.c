@@ -271,6 +271,12 @@ static tc_track_t *pair_live(tcpconn_pair_t *pair)
  * it as it is. */
 static tcpconn_pair_t *closing;
 
+/* For the tests (TCPCONN_TEST_PACK_EVERY_STEP in the environment when a
+ * file is opened): every pair is packed after each of its steps, so that
+ * every frame is drawn from a packed state and every step wakes one.  The
+ * output must not change. */
+static gboolean pack_every_step;
+
 static void pair_pack(tcpconn_pair_t *pair)
 {
     guint8 bytes[TC_TRACK_PACKED_MAX];
@@ -340,8 +346,13 @@ void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, guint32 strea
     tc_track_step(t, p, out);
     if (out->res.flags & TC_R_NEW_LIFE)
         pair_new_conn(pair, &out->conn_ended, stream);
-    if (!was_closed && tc_pair_closed(&t->core))
+    if (pack_every_step) {
+        if (closing == pair)
+            closing = NULL;
+        pair_pack(pair);
+    } else if (!was_closed && tc_pair_closed(&t->core)) {
         closing = pair;
+    }
 }
 
 /* A connection's summary: the core's or a copy (conn->sum), else the
@@ -657,6 +668,7 @@ void tcpconn_records_init(void)
     packed_left = 0;
     view.pair = NULL;
     closing = NULL;
+    pack_every_step = g_getenv("TCPCONN_TEST_PACK_EVERY_STEP") != NULL;
     chunks = wmem_array_new(wmem_file_scope(), sizeof(guint8 *));
     times = wmem_array_new(wmem_file_scope(), sizeof(stored_time_t));
     tails = wmem_array_new(wmem_file_scope(), sizeof(tc_result_t));

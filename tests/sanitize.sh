@@ -2,7 +2,8 @@
 # sanitize.sh SOURCE_DIR BUILD_DIR [flow|noflow]
 # Builds core and plugin with AddressSanitizer + UndefinedBehaviorSanitizer,
 # then: the core and Zeek scenarios, the stress test, the fuzz harness over
-# its corpus and regressions, every golden test in one and two passes with
+# its corpus and regressions, every golden test in one and two passes (and
+# one pass with every pair packed after each step) with
 # the instrumented plugin inside the installed tshark, and tshark over
 # randomly corrupted copies of the sample captures (fixed seeds).  Leak
 # detection is on throughout.  Wireshark itself is not leak-free (its SSH
@@ -52,8 +53,11 @@ echo "== golden tests with the instrumented plugin"
 n=0
 for golden in "$here"/golden/*.frames; do
     capture="$src/sample-pcaps/$(basename "$golden" .frames).pcap"
-    for mode in 1pass 2pass; do
-        "$here/tshark-check.sh" "$mode" "$capture" "$golden" > /dev/null 2> "$build.stderr" \
+    # packed: every pair packed after each step and woken by the next
+    for mode in 1pass 2pass 1pass-packed; do
+        packed=()
+        [ "$mode" = 1pass-packed ] && packed=(TCPCONN_TEST_PACK_EVERY_STEP=1)
+        env "${packed[@]}" "$here/tshark-check.sh" "${mode%-packed}" "$capture" "$golden" > /dev/null 2> "$build.stderr" \
             || { echo "FAIL $mode $(basename "$capture")"; cat "$build.stderr"; exit 1; }
         fail_on_reports "$build.stderr" "$mode $(basename "$capture")"
         n=$((n + 1))

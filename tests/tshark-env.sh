@@ -106,6 +106,7 @@ ws_output_kind() {
 run_tshark() {
     local vars=(WIRESHARK_PLUGIN_DIR="$tcpconn_stage/plugins") kind
     [ "$TCPCONN_PLUGIN" != installed ] || vars=()
+    [ -z "${TCPCONN_TEST_PACK_EVERY_STEP:-}" ] || vars+=(TCPCONN_TEST_PACK_EVERY_STEP=1)
     if [ -n "${TCPCONN_PRELOAD:-}" ]; then
         vars+=(LD_PRELOAD="$TCPCONN_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}"
                UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
