@@ -24,10 +24,14 @@ clang=${CLANG:-clang}
 
 command -v "$clang" > /dev/null || { echo "run-fuzz.sh: $clang not found (tools/deps.sh installs it)" >&2; exit 1; }
 mkdir -p "$build/corpus" "$top/findings/fuzz"
+# the pure core's sources, as CMakeLists.txt lists them for tcpconn_core
+core_sources=$(sed -n '/add_library(tcpconn_core /,/)/p' "$top/CMakeLists.txt" | grep -o 'plugin/[a-z_]*\.c')
+[ -n "$core_sources" ] || { echo "run-fuzz.sh: no tcpconn_core sources in CMakeLists.txt" >&2; exit 1; }
+# shellcheck disable=SC2086  # one word per source
 "$clang" -std=c11 -g -O1 -fno-omit-frame-pointer \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined ${FUZZ_CFLAGS:-} \
     -I"$top/plugin" -I"$top/tests/unit" \
-    "$top/tests/fuzz/fuzz_core.c" "$top"/plugin/tcpconn_{core,fsm,names,track,zeek,zeek_tcp,zeek_reass}.c \
+    "$top/tests/fuzz/fuzz_core.c" $(printf "$top/%s " $core_sources) \
     -o "$build/fuzz_core"
 
 regressions=()
