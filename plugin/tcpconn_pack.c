@@ -71,8 +71,7 @@ static unsigned pack_large(uint32_t *recent, uint32_t w, uint32_t *v, unsigned *
     /* a near word's delta has 5, 13 or 21 bits; the packer keeps to the
      * ranges with as many numbers above zero as below */
     near = a < 16 ? 1 : a < 4096 ? 2 : a < (1u << 20) ? 3 : 4;
-    if (w >= LARGE)
-        recent[at] = w;         /* slot_of(w) */
+    remember(recent, w);
     if (near < lit) {
         *v = d << 3 | at;
         *n = near;

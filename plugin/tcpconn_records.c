@@ -346,13 +346,10 @@ void tcpconn_pair_step(tcpconn_pair_t *pair, const tc_packet_t *p, guint32 strea
     tc_track_step(t, p, out);
     if (out->res.flags & TC_R_NEW_LIFE)
         pair_new_conn(pair, &out->conn_ended, stream);
-    if (pack_every_step) {
-        if (closing == pair)
-            closing = NULL;
-        pair_pack(pair);
-    } else if (!was_closed && tc_pair_closed(&t->core)) {
+    if (pack_every_step)
+        pair_pack(pair);        /* (closing is never set then) */
+    else if (!was_closed && tc_pair_closed(&t->core))
         closing = pair;
-    }
 }
 
 /* A connection's summary: the core's or a copy (conn->sum), else the
